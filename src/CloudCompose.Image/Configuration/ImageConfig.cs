@@ -1,0 +1,47 @@
+using System.Collections.Generic;
+
+namespace CloudCompose.Image.Configuration
+{
+    /// <summary>A loaded, validated <c>image:</c> section of cloud-compose.yml.</summary>
+    public sealed class ImageConfig
+    {
+        internal ImageConfig(
+            string filePath,
+            string name,
+            string version,
+            IReadOnlyList<string> searchPath,
+            AwsSettings aws,
+            IReadOnlyDictionary<string, object?> variables,
+            IReadOnlyDictionary<string, SourceLocation> locations)
+        {
+            FilePath = filePath;
+            Name = name;
+            Version = version;
+            SearchPath = searchPath;
+            Aws = aws;
+            Variables = variables;
+            Locations = locations;
+        }
+
+        public string FilePath { get; }
+
+        public string Name { get; }
+
+        /// <summary>The version exactly as written: <c>1.10</c> stays "1.10".</summary>
+        public string Version { get; }
+
+        /// <summary>Absolute folders searched for image.sh and its includes: the config's folder first.</summary>
+        public IReadOnlyList<string> SearchPath { get; }
+
+        public AwsSettings Aws { get; }
+
+        /// <summary>The whole <c>image:</c> section (placeholders filled) as template variables.</summary>
+        public IReadOnlyDictionary<string, object?> Variables { get; }
+
+        /// <summary>Where each key stands, by dotted path (<c>image.aws.ami</c>), for errors raised later.</summary>
+        public IReadOnlyDictionary<string, SourceLocation> Locations { get; }
+
+        public SourceLocation LocationOf(string dottedPath) =>
+            Locations.TryGetValue(dottedPath, out var location) ? location : new SourceLocation(FilePath, 0, 0);
+    }
+}

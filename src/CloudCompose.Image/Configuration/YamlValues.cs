@@ -1,0 +1,174 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using CloudCompose.Image.Errors;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace CloudCompose.Image.Configuration
+{
+    /// <summary>
+    /// Reads scalar values out of the YAML tree: placeholders filled, text kept as written, booleans
+    /// and numbers recognised the way PyYAML (YAML 1.1) did for the original tool.
+    /// </summary>
+    internal sealed class YamlValues
+    {
+        private static readonly HashSet<string> TrueWords = new(StringComparer.Ordinal) { "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON" };
+        private static readonly HashSet<string> FalseWords = new(StringComparer.Ordinal) { "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF" };
+        private static readonly HashSet<string> NullWords = new(StringComparer.Ordinal) { string.Empty, "~", "null", "Null", "NULL" };
+
+        private readonly Func<string, string?> environment;
+
+        public YamlValues(string file, Func<string, string?> environment)
+        {
+            File = file;
+            this.environment = environment;
+        }
+
+        public string File { get; }
+
+        public SourceLocation Where(YamlNode node) => new SourceLocation(File, (int)node.Start.Line, (int)node.Start.Column);
+
+        /// <summary>The scalar's text with placeholders filled.</summary>
+        public string Text(YamlScalarNode node, string key)
+        {
+            var raw = node.Value ?? string.Empty;
+            try
+            {
+                return EnvironmentPlaceholders.Expand(raw, environment);
+            }
+            catch (EnvironmentPlaceholders.PlaceholderException e)
+            {
+                var id = e.Variable != null && e.Message.Contains("is not set") ? ErrorIds.ConfigVariableUndefined : ErrorIds.ConfigInvalid;
+                throw ConfigError.At(id, PlaceholderLocation(node, e.Offset), key, e.Message,
+                    e.Variable != null ? $"Set the environment variable {e.Variable} before running the command." : null);
+            }
+        }
+
+        public string RequireText(YamlNode node, string key)
+        {
+            if (node is YamlScalarNode scalar && !IsNull(scalar))
+            {
+                return Text(scalar, key);
+            }
+
+            throw ConfigError.At(ErrorIds.ConfigInvalid, File, node, key, "expected a single value (text), found " + Describe(node) + ".");
+        }
+
+        public bool RequireBool(YamlNode node, string key)
+        {
+            if (node is YamlScalarNode scalar)
+            {
+                var text = Text(scalar, key);
+                if (TrueWords.Contains(text))
+                {
+                    return true;
+                }
+
+                if (FalseWords.Contains(text))
+                {
+                    return false;
+                }
+            }
+
+            throw ConfigError.At(ErrorIds.ConfigInvalid, File, node, key, "expected true or false, found " + Describe(node) + ".");
+        }
+
+        public int RequireInt(YamlNode node, string key, int min, int max)
+        {
+            if (node is YamlScalarNode scalar
+                && int.TryParse(Text(scalar, key), NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+                && value >= min && value <= max)
+            {
+                return value;
+            }
+
+            throw ConfigError.At(ErrorIds.ConfigInvalid, File, node, key, $"expected a whole number from {min} to {max}, found {Describe(node)}.");
+        }
+
+        /// <summary>A list, or a comma-separated string (as the original accepted for security_groups).</summary>
+        public IReadOnlyList<string> RequireList(YamlNode node, string key)
+        {
+            switch (node)
+            {
+                case YamlSequenceNode sequence:
+                    return sequence.Children.Select((item, i) => RequireText(item, $"{key}[{i}]").Trim()).ToList();
+                case YamlScalarNode scalar when IsNull(scalar):
+                    return new string[0];
+                case YamlScalarNode scalar:
+                    return Text(scalar, key).Split(',').Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
+                default:
+                    throw ConfigError.At(ErrorIds.ConfigInvalid, File, node, key, "expected a list or a comma-separated value, found " + Describe(node) + ".");
+            }
+        }
+
+        /// <summary>Converts any node into a template variable value, keeping scalar text as written.</summary>
+        public object? ToVariable(YamlNode node, string key)
+        {
+            switch (node)
+            {
+                case YamlScalarNode scalar:
+                    if (scalar.Style != ScalarStyle.Plain)
+                    {
+                        return Text(scalar, key);
+                    }
+
+                    if (IsNull(scalar))
+                    {
+                        return null;
+                    }
+
+                    var text = Text(scalar, key);
+                    if (TrueWords.Contains(text))
+                    {
+                        return true;
+                    }
+
+                    if (FalseWords.Contains(text))
+                    {
+                        return false;
+                    }
+
+                    return IsNumber(text) ? TemplateValueFactory.Number(text) : text;
+                case YamlSequenceNode sequence:
+                    return sequence.Children.Select((item, i) => ToVariable(item, $"{key}[{i}]")).ToList();
+                case YamlMappingNode mapping:
+                    var map = new Dictionary<string, object?>(StringComparer.Ordinal);
+                    foreach (var pair in mapping.Children)
+                    {
+                        var name = RequireText(pair.Key, key);
+                        map[name] = ToVariable(pair.Value, key + "." + name);
+                    }
+
+                    return map;
+                default:
+                    return null;
+            }
+        }
+
+        public static bool IsNull(YamlScalarNode scalar) => scalar.Style == ScalarStyle.Plain && NullWords.Contains(scalar.Value ?? string.Empty);
+
+        public static string Describe(YamlNode node) => node switch
+        {
+            YamlScalarNode s when IsNull(s) => "nothing",
+            YamlScalarNode s => $"'{s.Value}'",
+            YamlSequenceNode _ => "a list",
+            YamlMappingNode _ => "a map",
+            _ => "an alias",
+        };
+
+        private static bool IsNumber(string text) =>
+            double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+            && !text.StartsWith(".", StringComparison.Ordinal)
+            && char.IsDigit(text[text.Length - 1]);
+
+        private SourceLocation PlaceholderLocation(YamlScalarNode node, int offset)
+        {
+            var quote = node.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted ? 1 : 0;
+            var singleLine = node.Start.Line == node.End.Line;
+            var column = (int)node.Start.Column + (singleLine ? quote + offset : 0);
+            return new SourceLocation(File, (int)node.Start.Line, column);
+        }
+    }
+}
