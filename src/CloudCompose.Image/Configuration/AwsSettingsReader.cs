@@ -176,8 +176,17 @@ namespace CloudCompose.Image.Configuration
             return tags;
         }
 
-        private static string? OptionalText(YamlNode value, string path, YamlValues values) =>
-            value is YamlScalarNode scalar && YamlValues.IsNull(scalar) ? null : values.RequireText(value, path);
+        // An empty value (often a ${VAR:-} placeholder left unset) means "not given".
+        private static string? OptionalText(YamlNode value, string path, YamlValues values)
+        {
+            if (value is YamlScalarNode scalar && YamlValues.IsNull(scalar))
+            {
+                return null;
+            }
+
+            var text = values.RequireText(value, path);
+            return text.Length == 0 ? null : text;
+        }
 
         private static string Check(string text, System.Func<string, bool> rule, YamlNode node, string path, YamlValues values, string problem) =>
             rule(text) ? text : throw ConfigError.At(ErrorIds.ConfigInvalid, values.Where(node), path, $"'{text}' {problem}.");

@@ -12,5 +12,20 @@ namespace CloudCompose.Image.Errors
         public const string ConfigVariableUndefined = "ConfigVariableUndefined";
         public const string ConfigSectionMissing = "ConfigSectionMissing";
         public const string UserDataTooLarge = "UserDataTooLarge";
+        public const string AwsProfileNotFound = "AwsProfileNotFound";
+        public const string AwsRegionMissing = "AwsRegionMissing";
+        public const string AwsCredentialsMissing = "AwsCredentialsMissing";
+        public const string AwsUnauthorized = "AwsUnauthorized";
+        public const string AwsAuthFailure = "AwsAuthFailure";
+        public const string AwsRequestFailed = "AwsRequestFailed";
+        public const string AwsEndpointUnreachable = "AwsEndpointUnreachable";
+        public const string SourceAmiNotFound = "SourceAmiNotFound";
+        public const string BuilderLaunchFailed = "BuilderLaunchFailed";
+        public const string BuilderTerminatedUnexpectedly = "BuilderTerminatedUnexpectedly";
+        public const string BuildTimedOut = "BuildTimedOut";
+        public const string BuildCancelled = "BuildCancelled";
+        public const string ImageScriptFailed = "ImageScriptFailed";
+        public const string ImageCreationFailed = "ImageCreationFailed";
+        public const string ImageCopyFailed = "ImageCopyFailed";
     }
 }

@@ -1,0 +1,172 @@
+# The tasks behind build.ps1. Each fails with a terminating error when a step fails.
+Set-StrictMode -Version 3
+$ErrorActionPreference = 'Stop'
+
+function New-BuildContext {
+    param([string] $Root, [string] $Configuration)
+    $props = [xml](Get-Content -Raw (Join-Path $Root 'Directory.Build.props'))
+    $version = @($props.Project.PropertyGroup | ForEach-Object { $_.SelectSingleNode('VersionPrefix') } | Where-Object { $_ })[0].InnerText
+    [pscustomobject]@{
+        Root          = $Root
+        Configuration = $Configuration
+        Version       = $version
+        Out           = Join-Path $Root 'out'
+        ModuleRoot    = Join-Path $Root 'out/CloudCompose.Image'
+        ModuleDir     = Join-Path $Root "out/CloudCompose.Image/$version"
+        EmulatorDir   = Join-Path $Root 'out/emulator'
+        ResultsDir    = Join-Path $Root 'out/TestResults'
+    }
+}
+
+function Invoke-Native {
+    # Runs a native command and turns a non-zero exit code into an error.
+    param([string] $What, [scriptblock] $Command)
+    & $Command
+    if ($LASTEXITCODE -ne 0) { throw "$What failed (exit code $LASTEXITCODE)." }
+}
+
+function Invoke-CleanTask {
+    param($Context)
+    if (Test-Path $Context.Out) { Remove-Item -Recurse -Force $Context.Out }
+    Invoke-Native 'dotnet clean' { dotnet clean (Join-Path $Context.Root 'CloudCompose.Image.slnx') -c $Context.Configuration --nologo -v q }
+}
+
+function Invoke-BuildTask {
+    param($Context)
+    if (Test-Path $Context.ModuleDir) { Remove-Item -Recurse -Force $Context.ModuleDir }
+    $cmdletProject = Join-Path $Context.Root 'src/CloudCompose.Image.PowerShell/CloudCompose.Image.PowerShell.csproj'
+    Invoke-Native 'Publishing the module' { dotnet publish $cmdletProject -c $Context.Configuration -o $Context.ModuleDir --nologo -v q }
+    Get-ChildItem $Context.ModuleDir -Filter '*.deps.json' | Remove-Item
+
+    $manifest = Get-Content -Raw (Join-Path $Context.Root 'module/CloudCompose.Image.psd1')
+    $manifest = $manifest -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion = '$($Context.Version)'"
+    Set-Content -Path (Join-Path $Context.ModuleDir 'CloudCompose.Image.psd1') -Value $manifest -NoNewline
+    Get-ChildItem (Join-Path $Context.Root 'module') -File | Where-Object Name -ne 'CloudCompose.Image.psd1' |
+        Copy-Item -Destination $Context.ModuleDir
+
+    $emulatorProject = Join-Path $Context.Root 'src/CloudCompose.Image.Emulator/CloudCompose.Image.Emulator.csproj'
+    if (Test-Path $emulatorProject) {
+        Invoke-Native 'Publishing the emulator' { dotnet publish $emulatorProject -c $Context.Configuration -o $Context.EmulatorDir --nologo -v q }
+    }
+    Write-Host "Module: $($Context.ModuleDir)"
+}
+
+function Get-PesterModulePath {
+    param($Context)
+    $toolsProject = Join-Path $Context.Root 'build/tools.proj'
+    Invoke-Native 'Restoring test tools' { dotnet restore $toolsProject --nologo -v q }
+    $packages = $env:NUGET_PACKAGES
+    if (-not $packages) {
+        $line = dotnet nuget locals global-packages --list
+        $packages = ($line -replace '^global-packages:\s*', '').Trim()
+    }
+    $pesterVersion = ([xml](Get-Content -Raw $toolsProject)).Project.ItemGroup.PackageDownload |
+        Where-Object Include -eq 'Pester' | ForEach-Object { $_.Version.Trim('[', ']') }
+    $path = Join-Path $packages "pester/$pesterVersion/tools/Pester.psd1"
+    if (-not (Test-Path $path)) { throw "Pester $pesterVersion was not found at $path after restore." }
+    $path
+}
+
+function Read-TrxCounts {
+    param([string] $Path)
+    $trx = [xml](Get-Content -Raw $Path)
+    $counters = $trx.TestRun.ResultSummary.Counters
+    [pscustomobject]@{
+        Passed  = [int]$counters.passed
+        Failed  = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+        Skipped = [int]$counters.notExecuted
+    }
+}
+
+function Invoke-UnitTests {
+    param($Context)
+    $totals = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0 }
+    $projects = Get-ChildItem (Join-Path $Context.Root 'tests/unit') -Recurse -Filter '*.Tests.csproj'
+    foreach ($project in $projects) {
+        $trxName = "$($project.BaseName).trx"
+        $trxPath = Join-Path $Context.ResultsDir $trxName
+        if (Test-Path $trxPath) { Remove-Item $trxPath }
+        Write-Host "--- xunit: $($project.BaseName)"
+        dotnet test $project.FullName -c $Context.Configuration --nologo --results-directory $Context.ResultsDir `
+            --logger "trx;LogFileName=$trxName" --logger 'console;verbosity=normal' | Write-Host
+        $exit = $LASTEXITCODE
+        if (Test-Path $trxPath) {
+            $counts = Read-TrxCounts $trxPath
+            $totals.Passed += $counts.Passed
+            $totals.Failed += $counts.Failed
+            $totals.Skipped += $counts.Skipped
+            if ($exit -ne 0 -and $counts.Failed -eq 0) { $totals.Failed += 1; Write-Host "dotnet test exited $exit with no failed test: counted as one failure." }
+        }
+        else {
+            Write-Host "dotnet test wrote no results for $($project.BaseName) (exit $exit): counted as one failure." -ForegroundColor Red
+            $totals.Failed += 1
+        }
+    }
+    $totals
+}
+
+function Invoke-PesterTests {
+    param($Context, [string] $Filter)
+    $pester = Get-PesterModulePath -Context $Context
+    $resultFile = Join-Path $Context.ResultsDir 'pester-counts.json'
+    if (Test-Path $resultFile) { Remove-Item $resultFile }
+    $runner = Join-Path $Context.Root 'tests/pester/Invoke-PesterTests.ps1'
+    Write-Host "--- Pester"
+    Push-Location $Context.Root
+    try {
+        # A child pwsh keeps the module's DLLs out of this build process, so the next build can overwrite them.
+        dotnet pwsh -NoProfile -NonInteractive -File $runner -PesterPath $pester -ModuleDir $Context.ModuleDir `
+            -EmulatorDir $Context.EmulatorDir -ResultFile $resultFile -ResultsDir $Context.ResultsDir -Filter $Filter | Write-Host
+    }
+    finally { Pop-Location }
+    if (-not (Test-Path $resultFile)) {
+        Write-Host 'Pester wrote no results: counted as one failure.' -ForegroundColor Red
+        return [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 }
+    }
+    Get-Content -Raw $resultFile | ConvertFrom-Json
+}
+
+function Invoke-TestTask {
+    param($Context, [string] $PesterFilter = '*')
+    New-Item -ItemType Directory -Force $Context.ResultsDir | Out-Null
+    Invoke-BuildTask -Context $Context
+    $unit = Invoke-UnitTests -Context $Context
+    $pester = Invoke-PesterTests -Context $Context -Filter $PesterFilter
+    Write-Host ("xunit:  {0} passed, {1} failed, {2} skipped" -f $unit.Passed, $unit.Failed, $unit.Skipped)
+    Write-Host ("Pester: {0} passed, {1} failed, {2} skipped" -f $pester.Passed, $pester.Failed, $pester.Skipped)
+    $passed = $unit.Passed + $pester.Passed
+    $failed = $unit.Failed + $pester.Failed
+    $skipped = $unit.Skipped + $pester.Skipped
+    Write-Host "$passed passed, $failed failed, $skipped skipped"
+    return ($failed -eq 0 -and ($passed + $failed) -gt 0)
+}
+
+function Invoke-DemoTask {
+    param($Context)
+    Invoke-BuildTask -Context $Context
+    $demo = Join-Path $Context.Root 'examples/Start-Demo.ps1'
+    Push-Location $Context.Root
+    try { Invoke-Native 'The demo' { dotnet pwsh -NoProfile -NonInteractive -File $demo -ModuleDir $Context.ModuleDir -EmulatorDir $Context.EmulatorDir } }
+    finally { Pop-Location }
+}
+
+function Invoke-PackageTask {
+    param($Context)
+    throw 'The Package task is not implemented yet (see the packaging issue).'
+}
+
+function Invoke-BenchmarkTask {
+    param($Context)
+    Invoke-BuildTask -Context $Context
+    $scripts = Get-ChildItem (Join-Path $Context.Root 'benchmarks') -Filter '*.ps1' -ErrorAction SilentlyContinue
+    if (-not $scripts) { throw 'No benchmark scripts under benchmarks/.' }
+    Push-Location $Context.Root
+    try {
+        foreach ($script in $scripts) {
+            Invoke-Native $script.Name { dotnet pwsh -NoProfile -NonInteractive -File $script.FullName -ModuleDir $Context.ModuleDir -EmulatorDir $Context.EmulatorDir }
+        }
+    }
+    finally { Pop-Location }
+}
+
+Export-ModuleMember -Function New-BuildContext, Invoke-*Task

@@ -1,0 +1,3 @@
+# yum.upgrade.sh
+yum clean all
+yum upgrade -y

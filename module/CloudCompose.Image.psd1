@@ -1,0 +1,25 @@
+@{
+    RootModule           = 'CloudCompose.Image.PowerShell.dll'
+    # Stamped by build.ps1 from Directory.Build.props; do not edit here.
+    ModuleVersion        = '0.0.0'
+    GUID                 = '7d0b8f5e-3c1a-4f4e-9a57-2b8c6e1d4a90'
+    Author               = 'CloudCompose.Image contributors'
+    CompanyName          = 'CloudCompose'
+    Copyright            = '(c) 2026 CloudCompose.Image contributors. MIT License.'
+    Description          = 'Bakes Amazon Machine Images from cloud-compose.yml and a Jinja-templated image.sh, and retires unused ones safely. Replaces the Python cloud-compose image plugin.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    CmdletsToExport      = @(
+        'Get-CloudComposeUserData'
+    )
+    FunctionsToExport    = @()
+    AliasesToExport      = @()
+    VariablesToExport    = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags       = @('AWS', 'EC2', 'AMI', 'Image', 'Bake', 'cloud-compose', 'Packer')
+            ProjectUri = 'https://github.com/cloud-compose/CloudCompose.Image'
+            LicenseUri = 'https://github.com/cloud-compose/CloudCompose.Image/blob/main/LICENSE'
+        }
+    }
+}

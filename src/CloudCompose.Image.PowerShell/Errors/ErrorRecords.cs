@@ -1,0 +1,40 @@
+using System;
+using System.Management.Automation;
+using CloudCompose.Image.Errors;
+
+namespace CloudCompose.Image.PowerShell.Errors
+{
+    /// <summary>The one place engine failures become PowerShell ErrorRecords.</summary>
+    internal static class ErrorRecords
+    {
+        public static ErrorRecord From(CloudComposeException e)
+        {
+            var record = new ErrorRecord(e, e.ErrorId, Category(e.Kind), e.Target);
+            if (!string.IsNullOrEmpty(e.Hint))
+            {
+                record.ErrorDetails = new ErrorDetails(e.Message) { RecommendedAction = e.Hint };
+            }
+
+            return record;
+        }
+
+        public static ErrorRecord Unexpected(Exception e, string errorId, object? target) =>
+            new ErrorRecord(e, errorId, ErrorCategory.NotSpecified, target);
+
+        public static ErrorCategory Category(ErrorKind kind) => kind switch
+        {
+            ErrorKind.NotFound => ErrorCategory.ObjectNotFound,
+            ErrorKind.InvalidData => ErrorCategory.InvalidData,
+            ErrorKind.InvalidArgument => ErrorCategory.InvalidArgument,
+            ErrorKind.NotImplemented => ErrorCategory.NotImplemented,
+            ErrorKind.PermissionDenied => ErrorCategory.PermissionDenied,
+            ErrorKind.Timeout => ErrorCategory.OperationTimeout,
+            ErrorKind.ResourceUnavailable => ErrorCategory.ResourceUnavailable,
+            ErrorKind.OperationStopped => ErrorCategory.OperationStopped,
+            ErrorKind.InvalidOperation => ErrorCategory.InvalidOperation,
+            ErrorKind.Connection => ErrorCategory.ConnectionError,
+            ErrorKind.Authentication => ErrorCategory.AuthenticationError,
+            _ => ErrorCategory.NotSpecified,
+        };
+    }
+}

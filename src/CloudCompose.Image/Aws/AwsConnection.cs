@@ -1,0 +1,132 @@
+using System;
+using Amazon;
+using Amazon.EC2;
+using Amazon.Runtime;
+using Amazon.Runtime.CredentialManagement;
+using Amazon.Runtime.Credentials;
+using CloudCompose.Image.Errors;
+
+namespace CloudCompose.Image.Aws
+{
+    /// <summary>
+    /// A resolved region, credentials and endpoint. Credentials and region come from the AWS SDK's own
+    /// chains (environment, shared config and credentials files including SSO and assume-role profiles,
+    /// container and instance roles); this module never parses those files itself.
+    /// </summary>
+    public sealed class AwsConnection
+    {
+        private AwsConnection(string region, AWSCredentials credentials, string? endpointUrl, int maxErrorRetry)
+        {
+            Region = region;
+            Credentials = credentials;
+            EndpointUrl = endpointUrl;
+            MaxErrorRetry = maxErrorRetry;
+        }
+
+        public string Region { get; }
+
+        public AWSCredentials Credentials { get; }
+
+        public string? EndpointUrl { get; }
+
+        public int MaxErrorRetry { get; }
+
+        /// <summary>Identifies an account+endpoint+region, so builds that share one can share a poller. Holds no secret.</summary>
+        public string Key => $"{EndpointUrl ?? "aws"}|{Region}|{AccountFingerprint()}";
+
+        public static AwsConnection Resolve(AwsConnectionOptions options, string? configRegion = null)
+        {
+            CredentialProfile? profile = null;
+            var store = new CredentialProfileStoreChain();
+            if (!string.IsNullOrEmpty(options.ProfileName) && !store.TryGetProfile(options.ProfileName, out profile))
+            {
+                throw new CloudComposeException(
+                    ErrorIds.AwsProfileNotFound,
+                    ErrorKind.NotFound,
+                    $"The AWS profile '{options.ProfileName}' is not in the shared config or credentials file.",
+                    options.ProfileName)
+                { Hint = "List profiles with: Get-Content ~/.aws/config. Or leave -ProfileName out to use the default credential chain." };
+            }
+
+            var region = options.Region ?? configRegion ?? profile?.Region?.SystemName ?? DefaultRegion();
+            if (string.IsNullOrEmpty(region))
+            {
+                throw new CloudComposeException(
+                    ErrorIds.AwsRegionMissing,
+                    ErrorKind.InvalidArgument,
+                    "No AWS region is configured.",
+                    "Region")
+                { Hint = "Pass -Region, set aws.region in cloud-compose.yml, set $env:AWS_REGION, or set region in your AWS profile." };
+            }
+
+            var credentials = options.Credentials ?? ResolveCredentials(store, profile, options.ProfileName);
+            return new AwsConnection(region!, credentials, options.EndpointUrl, options.MaxErrorRetry);
+        }
+
+        public IAmazonEC2 CreateEc2Client(string? region = null)
+        {
+            var config = new AmazonEC2Config
+            {
+                RetryMode = RequestRetryMode.Standard,
+                MaxErrorRetry = MaxErrorRetry,
+                Timeout = TimeSpan.FromSeconds(60),
+            };
+            var targetRegion = region ?? Region;
+            if (!string.IsNullOrEmpty(EndpointUrl))
+            {
+                config.ServiceURL = EndpointUrl;
+                config.AuthenticationRegion = targetRegion;
+            }
+            else
+            {
+                config.RegionEndpoint = RegionEndpoint.GetBySystemName(targetRegion);
+            }
+
+            return new AmazonEC2Client(Credentials, config);
+        }
+
+        // A hash of the access key id: enough to tell accounts apart, and nothing a log could leak.
+        private string AccountFingerprint()
+        {
+            var accessKey = Credentials.GetCredentials().AccessKey ?? string.Empty;
+            using var sha = System.Security.Cryptography.SHA256.Create();
+            var hash = sha.ComputeHash(System.Text.Encoding.UTF8.GetBytes(accessKey));
+            return BitConverter.ToString(hash, 0, 8).Replace("-", string.Empty);
+        }
+
+        private static string? DefaultRegion()
+        {
+            try
+            {
+                return FallbackRegionFactory.GetRegionEndpoint()?.SystemName;
+            }
+            catch (AmazonClientException)
+            {
+                return null;
+            }
+        }
+
+        private static AWSCredentials ResolveCredentials(CredentialProfileStoreChain store, CredentialProfile? profile, string? profileName)
+        {
+            try
+            {
+                if (profile != null && store.TryGetAWSCredentials(profileName, out var fromProfile))
+                {
+                    return fromProfile;
+                }
+
+                return DefaultAWSCredentialsIdentityResolver.GetCredentials();
+            }
+            catch (AmazonClientException e)
+            {
+                throw new CloudComposeException(
+                    ErrorIds.AwsCredentialsMissing,
+                    ErrorKind.Authentication,
+                    "No AWS credentials were found" + (profileName != null ? $" for profile '{profileName}'." : "."),
+                    profileName ?? "Credential",
+                    e)
+                { Hint = "Set $env:AWS_ACCESS_KEY_ID and $env:AWS_SECRET_ACCESS_KEY, pass -ProfileName or -Credential, or run where an instance or container role is available." };
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using System;
+
+namespace CloudCompose.Image.Bake
+{
+    /// <summary>How a bake behaves; the defaults are what the cmdlet documents.</summary>
+    public sealed class BakeOptions
+    {
+        /// <summary>From launch until the builder has stopped (the script's whole run). The builder's watchdog uses it too.</summary>
+        public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(60);
+
+        /// <summary>From CreateImage until the image is available.</summary>
+        public TimeSpan ImageTimeout { get; set; } = TimeSpan.FromMinutes(60);
+
+        /// <summary>How long to wait for the result marker to reach the console after the builder stopped.</summary>
+        public TimeSpan ConsoleTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+        /// <summary>Time allowed for terminating the builder and removing a failed image once the build has ended or been cancelled.</summary>
+        public TimeSpan CleanupTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+        /// <summary>Trust the builder's stop as success (for AMIs without a serial console).</summary>
+        public bool SkipScriptCheck { get; set; }
+
+        public bool KeepBuilderOnFailure { get; set; }
+
+        /// <summary>Send only a shebang and shutdown, as the original did with rendering switched off.</summary>
+        public bool NoTemplate { get; set; }
+
+        /// <summary>Skip retiring older unused images after a successful build.</summary>
+        public bool NoCleanup { get; set; }
+
+        /// <summary>Where to save the builder's console output; null keeps it only on the result.</summary>
+        public string? LogPath { get; set; }
+
+        /// <summary>The UTC clock used for the AMI name's timestamp.</summary>
+        public Func<DateTime> UtcNow { get; set; } = () => DateTime.UtcNow;
+    }
+}

@@ -1,0 +1,60 @@
+using System;
+using System.Collections.Generic;
+using Amazon.EC2.Model;
+using CloudCompose.Image.Configuration;
+using CloudCompose.Image.Rendering;
+
+namespace CloudCompose.Image.Bake
+{
+    /// <summary>Everything decided before a bake calls a mutating API; -WhatIf shows exactly this.</summary>
+    public sealed class BuildPlan
+    {
+        internal BuildPlan(ImageConfig config, UserDataScript script, Amazon.EC2.Model.Image source, string region, string buildId, string token,
+            string userData, string encodedUserData, bool compressed, IReadOnlyList<Tag> tags, RunInstancesRequest request, DateTime deadlineUtc)
+        {
+            Config = config;
+            Script = script;
+            SourceImage = source;
+            Region = region;
+            BuildId = buildId;
+            Token = token;
+            UserData = userData;
+            EncodedUserData = encodedUserData;
+            Compressed = compressed;
+            Tags = tags;
+            Request = request;
+            DeadlineUtc = deadlineUtc;
+        }
+
+        public ImageConfig Config { get; }
+
+        public UserDataScript Script { get; }
+
+        public Amazon.EC2.Model.Image SourceImage { get; }
+
+        public string Region { get; }
+
+        public string BuildId { get; }
+
+        /// <summary>The random token the builder's result marker must carry.</summary>
+        public string Token { get; }
+
+        /// <summary>The wrapped script as the builder receives it (before gzip/base64).</summary>
+        public string UserData { get; }
+
+        public string EncodedUserData { get; }
+
+        public bool Compressed { get; }
+
+        public IReadOnlyList<Tag> Tags { get; }
+
+        public RunInstancesRequest Request { get; }
+
+        public DateTime DeadlineUtc { get; }
+
+        public string Describe() =>
+            $"launch a {Request.InstanceType?.Value} builder from {SourceImage.ImageId} ({SourceImage.Name}) in {Config.Aws.Subnet}, {Region}, " +
+            $"run image.sh ({Script.Files.Count} template file(s), {UserData.Length} bytes of user data{(Compressed ? ", gzipped" : string.Empty)}), " +
+            $"then create an image named {Config.Name}_{Config.Version}_<timestamp>";
+    }
+}

@@ -1,0 +1,280 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.EC2;
+using Amazon.EC2.Model;
+using CloudCompose.Image.Aws;
+
+namespace CloudCompose.Image.Bake
+{
+    /// <summary>
+    /// One poller per account, endpoint and region in the process: every build waiting on an instance or an
+    /// image is served by the same DescribeInstances/DescribeImages call, so twenty builds cost what one does.
+    /// The interval starts quick, slows as waits grow long, and backs off further after throttling.
+    /// </summary>
+    public sealed class Ec2Poller
+    {
+        private static readonly ConcurrentDictionary<string, Ec2Poller> Shared = new ConcurrentDictionary<string, Ec2Poller>();
+
+        /// <summary>EC2 accepts at most 200 values in one filter.</summary>
+        private const int FilterValueLimit = 200;
+
+        private readonly IAmazonEC2 ec2;
+        private readonly object gate = new object();
+        private readonly List<Watch<Instance>> instances = new List<Watch<Instance>>();
+        private readonly List<Watch<Amazon.EC2.Model.Image>> images = new List<Watch<Amazon.EC2.Model.Image>>();
+        private Task? loop;
+        private double backoff = 1;
+        private long describeCalls;
+
+        public Ec2Poller(IAmazonEC2 ec2)
+        {
+            this.ec2 = ec2;
+        }
+
+        /// <summary>How long a resource may stay invisible after it was created (EC2 is eventually consistent).</summary>
+        public static TimeSpan NotFoundGrace { get; set; } = TimeSpan.FromMinutes(2);
+
+        public long DescribeCalls => Interlocked.Read(ref describeCalls);
+
+        public static Ec2Poller For(AwsConnection connection) => Shared.GetOrAdd(connection.Key, _ => new Ec2Poller(connection.CreateEc2Client()));
+
+        /// <summary>The interval for a wait that has lasted <paramref name="age"/>.</summary>
+        public static TimeSpan IntervalFor(TimeSpan age) =>
+            age < TimeSpan.FromMinutes(10) ? TimeSpan.FromSeconds(2)
+            : age < TimeSpan.FromMinutes(30) ? TimeSpan.FromSeconds(4)
+            : TimeSpan.FromSeconds(8);
+
+        public Task<Instance> WaitForInstanceAsync(string instanceId, Func<Instance, bool> done, Action<Instance>? seen, CancellationToken cancellationToken) =>
+            Add(instances, new Watch<Instance>(instanceId, done, seen), cancellationToken);
+
+        public Task<Amazon.EC2.Model.Image> WaitForImageAsync(string imageId, Func<Amazon.EC2.Model.Image, bool> done, Action<Amazon.EC2.Model.Image>? seen, CancellationToken cancellationToken) =>
+            Add(images, new Watch<Amazon.EC2.Model.Image>(imageId, done, seen), cancellationToken);
+
+        private Task<T> Add<T>(List<Watch<T>> list, Watch<T> watch, CancellationToken cancellationToken)
+        {
+            watch.Registration = cancellationToken.Register(() =>
+            {
+                lock (gate)
+                {
+                    list.Remove(watch);
+                }
+
+                watch.Completion.TrySetCanceled(cancellationToken);
+            });
+
+            lock (gate)
+            {
+                list.Add(watch);
+                if (loop == null || loop.IsCompleted)
+                {
+                    loop = Task.Run(RunAsync);
+                }
+            }
+
+            return watch.Completion.Task;
+        }
+
+        private async Task RunAsync()
+        {
+            // A new wait gets its first answer quickly; the steady interval follows.
+            await Task.Delay(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
+            var failures = 0;
+            while (true)
+            {
+                Watch<Instance>[] instanceWatches;
+                Watch<Amazon.EC2.Model.Image>[] imageWatches;
+                lock (gate)
+                {
+                    instanceWatches = instances.ToArray();
+                    imageWatches = images.ToArray();
+                    if (instanceWatches.Length == 0 && imageWatches.Length == 0)
+                    {
+                        loop = null;
+                        return;
+                    }
+                }
+
+                try
+                {
+                    if (instanceWatches.Length > 0)
+                    {
+                        var found = await DescribeInstancesAsync(instanceWatches.Select(w => w.Id).Distinct().ToList()).ConfigureAwait(false);
+                        Deliver(instances, instanceWatches, found);
+                    }
+
+                    if (imageWatches.Length > 0)
+                    {
+                        var found = await DescribeImagesAsync(imageWatches.Select(w => w.Id).Distinct().ToList()).ConfigureAwait(false);
+                        Deliver(images, imageWatches, found);
+                    }
+
+                    failures = 0;
+                    backoff = Math.Max(1, backoff / 2);
+                }
+                catch (AmazonEC2Exception e) when (e.ErrorCode == "RequestLimitExceeded" || (int)e.StatusCode >= 500)
+                {
+                    // The SDK has already retried with jitter; the poller slows down on top of that.
+                    backoff = Math.Min(8, backoff * 2);
+                    failures++;
+                    if (failures >= 10)
+                    {
+                        FailAll(e);
+                    }
+                }
+                catch (Exception e)
+                {
+                    failures++;
+                    if (failures >= 3)
+                    {
+                        FailAll(e);
+                    }
+                }
+
+                await Task.Delay(NextInterval(instanceWatches.Select(w => w.Since).Concat(imageWatches.Select(w => w.Since)))).ConfigureAwait(false);
+            }
+        }
+
+        private TimeSpan NextInterval(IEnumerable<DateTime> since)
+        {
+            var now = DateTime.UtcNow;
+            var youngest = since.Select(s => now - s).DefaultIfEmpty(TimeSpan.Zero).Min();
+            return TimeSpan.FromMilliseconds(IntervalFor(youngest).TotalMilliseconds * backoff);
+        }
+
+        private void Deliver<T>(List<Watch<T>> list, IEnumerable<Watch<T>> watches, IDictionary<string, T> found)
+        {
+            var now = DateTime.UtcNow;
+            foreach (var watch in watches)
+            {
+                if (found.TryGetValue(watch.Id, out var item))
+                {
+                    watch.Seen?.Invoke(item);
+                    if (watch.Done(item))
+                    {
+                        Complete(list, watch, () => watch.Completion.TrySetResult(item));
+                    }
+                }
+                else if (now - watch.Since > NotFoundGrace)
+                {
+                    Complete(list, watch, () => watch.Completion.TrySetException(new ResourceVanishedException(watch.Id)));
+                }
+            }
+        }
+
+        private void Complete<T>(List<Watch<T>> list, Watch<T> watch, Action complete)
+        {
+            lock (gate)
+            {
+                list.Remove(watch);
+            }
+
+            watch.Registration.Dispose();
+            complete();
+        }
+
+        private void FailAll(Exception e)
+        {
+            foreach (var watch in instances.ToArray())
+            {
+                Complete(instances, watch, () => watch.Completion.TrySetException(e));
+            }
+
+            foreach (var watch in images.ToArray())
+            {
+                Complete(images, watch, () => watch.Completion.TrySetException(e));
+            }
+        }
+
+        private async Task<IDictionary<string, Instance>> DescribeInstancesAsync(IList<string> ids)
+        {
+            var result = new Dictionary<string, Instance>();
+            foreach (var chunk in Chunk(ids))
+            {
+                // A filter, not InstanceIds: one id not visible yet must not fail the call for everyone.
+                var request = new DescribeInstancesRequest { Filters = new List<Filter> { new Filter("instance-id", chunk) } };
+                string? next = null;
+                do
+                {
+                    request.NextToken = next;
+                    Interlocked.Increment(ref describeCalls);
+                    var response = await ec2.DescribeInstancesAsync(request).ConfigureAwait(false);
+                    foreach (var instance in (response.Reservations ?? new List<Reservation>()).SelectMany(r => r.Instances ?? new List<Instance>()))
+                    {
+                        result[instance.InstanceId] = instance;
+                    }
+
+                    next = response.NextToken;
+                }
+                while (!string.IsNullOrEmpty(next));
+            }
+
+            return result;
+        }
+
+        private async Task<IDictionary<string, Amazon.EC2.Model.Image>> DescribeImagesAsync(IList<string> ids)
+        {
+            var result = new Dictionary<string, Amazon.EC2.Model.Image>();
+            foreach (var chunk in Chunk(ids))
+            {
+                Interlocked.Increment(ref describeCalls);
+                var response = await ec2.DescribeImagesAsync(new DescribeImagesRequest
+                {
+                    Owners = new List<string> { "self" },
+                    Filters = new List<Filter> { new Filter("image-id", chunk) },
+                }).ConfigureAwait(false);
+                foreach (var image in response.Images ?? new List<Amazon.EC2.Model.Image>())
+                {
+                    result[image.ImageId] = image;
+                }
+            }
+
+            return result;
+        }
+
+        private static IEnumerable<List<string>> Chunk(IList<string> ids)
+        {
+            for (var i = 0; i < ids.Count; i += FilterValueLimit)
+            {
+                yield return ids.Skip(i).Take(FilterValueLimit).ToList();
+            }
+        }
+
+        private sealed class Watch<T>
+        {
+            public Watch(string id, Func<T, bool> done, Action<T>? seen)
+            {
+                Id = id;
+                Done = done;
+                Seen = seen;
+            }
+
+            public string Id { get; }
+
+            public Func<T, bool> Done { get; }
+
+            public Action<T>? Seen { get; }
+
+            public DateTime Since { get; } = DateTime.UtcNow;
+
+            public CancellationTokenRegistration Registration { get; set; }
+
+            public TaskCompletionSource<T> Completion { get; } = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+
+    /// <summary>A watched instance or image stayed invisible past the eventual-consistency grace.</summary>
+    public sealed class ResourceVanishedException : Exception
+    {
+        public ResourceVanishedException(string id)
+            : base($"{id} is not visible to EC2 any more.")
+        {
+            Id = id;
+        }
+
+        public string Id { get; }
+    }
+}

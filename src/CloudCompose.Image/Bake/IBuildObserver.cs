@@ -1,0 +1,33 @@
+namespace CloudCompose.Image.Bake
+{
+    /// <summary>
+    /// How the engine reports while it works. Calls may come from any thread; the cmdlet layer
+    /// queues them and writes them on the pipeline thread.
+    /// </summary>
+    public interface IBuildObserver
+    {
+        void Verbose(string message);
+
+        void Warning(string message);
+
+        void Progress(BuildProgress progress);
+    }
+
+    /// <summary>An observer that drops everything (tests, benchmarks).</summary>
+    public sealed class NullBuildObserver : IBuildObserver
+    {
+        public static readonly NullBuildObserver Instance = new NullBuildObserver();
+
+        public void Verbose(string message)
+        {
+        }
+
+        public void Warning(string message)
+        {
+        }
+
+        public void Progress(BuildProgress progress)
+        {
+        }
+    }
+}

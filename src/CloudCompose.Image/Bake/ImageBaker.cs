@@ -1,0 +1,385 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.EC2;
+using Amazon.EC2.Model;
+using CloudCompose.Image.Aws;
+using CloudCompose.Image.Configuration;
+using CloudCompose.Image.Errors;
+using CloudCompose.Image.Rendering;
+
+namespace CloudCompose.Image.Bake
+{
+    /// <summary>
+    /// Bakes one image: launch a builder that runs image.sh, wait until it stops, prove the script succeeded,
+    /// create the image, wait until it is available, and always terminate the builder — on success, failure,
+    /// timeout and cancellation alike.
+    /// </summary>
+    public sealed class ImageBaker
+    {
+        private readonly AwsConnection connection;
+        private readonly IBuildObserver observer;
+        private readonly IAmazonEC2 ec2;
+
+        public ImageBaker(AwsConnection connection, IBuildObserver observer)
+        {
+            this.connection = connection;
+            this.observer = observer;
+            ec2 = connection.CreateEc2Client();
+        }
+
+        /// <summary>Runs after a successful build, before the result is returned (cleanup of older images).</summary>
+        public Func<ImageInfo, CancellationToken, Task>? AfterSuccess { get; set; }
+
+        /// <summary>Resolves the source image and builds the launch request. Calls only read-only APIs.</summary>
+        public async Task<BuildPlan> PlanAsync(ImageConfig config, UserDataScript script, BakeOptions options, CancellationToken cancellationToken)
+        {
+            var buildId = Guid.NewGuid().ToString("N");
+            var token = Guid.NewGuid().ToString("N").Substring(0, 16);
+            var userData = options.NoTemplate ? script.UserData : UserDataWrapper.Wrap(script.Script, token, options.Timeout);
+            var encoded = UserDataWrapper.Encode(userData, config.FilePath, out var compressed);
+            var source = await SourceAmi.ResolveAsync(ec2, config, connection.Region, cancellationToken).ConfigureAwait(false);
+            var deadline = DateTime.UtcNow + options.Timeout;
+            var tags = BuildTags.For(config, buildId, deadline);
+            var request = BuilderLaunch.Request(config, source, encoded, tags, "cc-" + buildId);
+            return new BuildPlan(config, script, source, connection.Region, buildId, token, userData, encoded, compressed, tags, request, deadline);
+        }
+
+        public async Task<ImageInfo> BakeAsync(BuildPlan plan, BakeOptions options, CancellationToken cancellationToken)
+        {
+            var started = DateTime.UtcNow;
+            var config = plan.Config;
+            var label = $"{config.Name}:{config.Version}";
+            string? instanceId = null;
+            string? imageId = null;
+            var launchAttempted = false;
+            var succeeded = false;
+            try
+            {
+                await WarnAboutLeftoversAsync(config, cancellationToken).ConfigureAwait(false);
+
+                Report(label, BuildPhase.Launching, "Launching the builder", started, options.Timeout);
+                launchAttempted = true;
+                var run = await Call("RunInstances", config.FilePath, () => ec2.RunInstancesAsync(plan.Request, cancellationToken)).ConfigureAwait(false);
+                instanceId = run.Reservation.Instances[0].InstanceId;
+                observer.Verbose($"RunInstances: builder {instanceId} ({plan.Request.InstanceType?.Value}) from {plan.SourceImage.ImageId} in {config.Aws.Subnet}, build {plan.BuildId}.");
+
+                var stopped = await WaitForStopAsync(label, instanceId, started, options, cancellationToken).ConfigureAwait(false);
+                observer.Verbose($"Builder {instanceId} has stopped after {Elapsed(started)}.");
+
+                var (console, outcome) = await ReadConsoleAsync(label, instanceId, plan.Token, started, options, cancellationToken).ConfigureAwait(false);
+                var logPath = SaveLog(options.LogPath, console);
+                CheckOutcome(config, instanceId, console, outcome, options);
+
+                var imageName = string.Format(CultureInfo.InvariantCulture, "{0}_{1}_{2:yyyy-MM-dd-HH-mm-ss}", config.Name, config.Version, options.UtcNow());
+                Report(label, BuildPhase.CreatingImage, $"Creating image {imageName}", DateTime.UtcNow, options.ImageTimeout);
+                imageId = await CreateImageAsync(plan, instanceId, imageName, cancellationToken).ConfigureAwait(false);
+                observer.Verbose($"CreateImage: {imageId} ({imageName}).");
+                var image = await WaitForImageAsync(label, imageId, imageName, options, cancellationToken).ConfigureAwait(false);
+                observer.Verbose($"Image {imageId} is available after {Elapsed(started)}.");
+
+                var info = ImageInfoFactory.FromImage(image, connection.Region);
+                info.BuilderInstanceId = instanceId;
+                info.SourceImageId = plan.SourceImage.ImageId;
+                info.ConsoleOutput = console;
+                info.LogPath = logPath;
+
+                var distribution = new ImageDistribution(connection, observer);
+                info.SharedWithAccounts = await distribution.ShareAsync(ec2, imageId, config.Aws.ShareWithAccounts, cancellationToken).ConfigureAwait(false);
+                info.CopiedImages = await distribution.CopyAsync(label, image, config.Aws.CopyToRegions, config.Aws.ShareWithAccounts, options, cancellationToken).ConfigureAwait(false);
+                succeeded = true;
+
+                if (!options.NoCleanup && AfterSuccess != null)
+                {
+                    Report(label, BuildPhase.CleaningUp, "Retiring older unused images", started, options.Timeout);
+                    await AfterSuccess(info, cancellationToken).ConfigureAwait(false);
+                }
+
+                info.Duration = DateTime.UtcNow - started;
+                return info;
+            }
+            finally
+            {
+                await CleanUpAsync(plan, instanceId, imageId, launchAttempted, succeeded, options).ConfigureAwait(false);
+                Report(label, BuildPhase.Completed, succeeded ? "Done" : "Failed", started, options.Timeout);
+            }
+        }
+
+        private async Task WarnAboutLeftoversAsync(ImageConfig config, CancellationToken cancellationToken)
+        {
+            var leftovers = (await Call("DescribeInstances", config.FilePath, () => Builders.FindByNameAsync(ec2, config.Name, cancellationToken)).ConfigureAwait(false))
+                .Where(i => Builders.IsAbandoned(i, DateTime.UtcNow))
+                .ToList();
+            if (leftovers.Count > 0)
+            {
+                observer.Warning(
+                    $"{leftovers.Count} builder(s) of '{config.Name}' left by an earlier run are still {string.Join(", ", leftovers.Select(i => i.State?.Name?.Value).Distinct())}: " +
+                    $"{string.Join(", ", leftovers.Select(i => i.InstanceId))}. Remove them with: Remove-CloudComposeImageBuilder -Path '{config.FilePath}'");
+            }
+        }
+
+        private async Task<Instance> WaitForStopAsync(string label, string instanceId, DateTime started, BakeOptions options, CancellationToken cancellationToken)
+        {
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            deadline.CancelAfter(Remaining(started, options.Timeout));
+            Instance stopped;
+            try
+            {
+                stopped = await Ec2Poller.For(connection).WaitForInstanceAsync(
+                    instanceId,
+                    i => i.State?.Name is { } s && (s == InstanceStateName.Stopped || s == InstanceStateName.Terminated || s == InstanceStateName.ShuttingDown),
+                    i => Report(label, BuildPhase.RunningScript, $"Builder {instanceId} is {i.State?.Name?.Value}", started, options.Timeout),
+                    deadline.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new CloudComposeException(ErrorIds.BuildTimedOut, ErrorKind.Timeout,
+                    $"Builder {instanceId} of {label} did not stop within {options.Timeout}.", instanceId)
+                { Hint = "Check the script log (-LogPath or the builder's console) and that the subnet has outbound access for package downloads; raise -Timeout for long builds." };
+            }
+            catch (ResourceVanishedException)
+            {
+                throw Vanished(instanceId, label);
+            }
+
+            if (stopped.State.Name != InstanceStateName.Stopped)
+            {
+                throw new CloudComposeException(ErrorIds.BuilderTerminatedUnexpectedly, ErrorKind.InvalidOperation,
+                    $"Builder {instanceId} of {label} is {stopped.State.Name.Value} instead of stopped: {stopped.StateReason?.Message ?? "no reason given"}.", instanceId)
+                { Hint = "Something terminated the builder during the build (a person, an automation, or a Spot/capacity event). Run the build again." };
+            }
+
+            return stopped;
+        }
+
+        private async Task<(string, ScriptOutcome)> ReadConsoleAsync(string label, string instanceId, string token, DateTime started, BakeOptions options, CancellationToken cancellationToken)
+        {
+            Report(label, BuildPhase.ReadingConsole, $"Reading the console of {instanceId}", started, options.Timeout);
+            try
+            {
+                return await ConsoleReader.ReadAsync(ec2, instanceId, token, options.ConsoleTimeout, !options.SkipScriptCheck, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException && options.SkipScriptCheck)
+            {
+                observer.Warning($"Could not read the console of {instanceId}: {e.Message}");
+                return (string.Empty, ScriptOutcome.Parse(null, token));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                throw AwsErrors.From(e, "GetConsoleOutput", instanceId);
+            }
+        }
+
+        private static void CheckOutcome(ImageConfig config, string instanceId, string console, ScriptOutcome outcome, BakeOptions options)
+        {
+            if (options.SkipScriptCheck || options.NoTemplate)
+            {
+                return;
+            }
+
+            if (outcome.WatchdogFired)
+            {
+                throw new CloudComposeException(ErrorIds.BuildTimedOut, ErrorKind.Timeout,
+                    $"image.sh on builder {instanceId} ran past the build timeout ({options.Timeout}) and the builder's watchdog shut it down. Last console lines:{Environment.NewLine}{ScriptOutcome.Tail(console, 20)}",
+                    instanceId)
+                { Hint = "Raise -Timeout, or check that the subnet has outbound access if the script downloads packages." };
+            }
+
+            if (!outcome.Found)
+            {
+                throw new CloudComposeException(ErrorIds.ImageScriptFailed, ErrorKind.InvalidOperation,
+                    $"Builder {instanceId} stopped but its console never showed the result of image.sh within {options.ConsoleTimeout}, so no image was made. Last console lines:{Environment.NewLine}{ScriptOutcome.Tail(console, 20)}",
+                    config.FilePath)
+                { Hint = "If the source AMI has no serial console, use -SkipScriptCheck (the builder's stop is then taken as success)." };
+            }
+
+            if (outcome.ExitCode != 0)
+            {
+                throw new CloudComposeException(ErrorIds.ImageScriptFailed, ErrorKind.InvalidOperation,
+                    $"image.sh failed on builder {instanceId} with exit code {outcome.ExitCode}, so no image was made. Last console lines:{Environment.NewLine}{ScriptOutcome.Tail(console, 20)}",
+                    config.FilePath)
+                { Hint = "Fix the script (Get-CloudComposeUserData shows what the builder ran); -LogPath saves the whole console." };
+            }
+        }
+
+        private async Task<string> CreateImageAsync(BuildPlan plan, string instanceId, string imageName, CancellationToken cancellationToken)
+        {
+            var request = new CreateImageRequest
+            {
+                InstanceId = instanceId,
+                Name = imageName,
+                Description = $"{imageName} image created by cloud-compose.",
+                TagSpecifications = BuildTags.Specifications(plan.Tags, "image", "snapshot"),
+            };
+            try
+            {
+                return (await ec2.CreateImageAsync(request, cancellationToken).ConfigureAwait(false)).ImageId;
+            }
+            catch (AmazonEC2Exception e) when (e.ErrorCode == "InvalidAMIName.Duplicate")
+            {
+                // A retried CreateImage whose first attempt went through: adopt our own image, never someone else's.
+                var existing = await ec2.DescribeImagesAsync(new DescribeImagesRequest
+                {
+                    Owners = new List<string> { "self" },
+                    Filters = new List<Filter> { new Filter("name", new List<string> { imageName }) },
+                }, cancellationToken).ConfigureAwait(false);
+                var ours = existing.Images?.FirstOrDefault(i => BuildTags.Value(i.Tags, BuildTags.BuildId) == plan.BuildId);
+                return ours?.ImageId ?? throw AwsErrors.From(e, "CreateImage", imageName);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                throw AwsErrors.From(e, "CreateImage", instanceId);
+            }
+        }
+
+        private async Task<Amazon.EC2.Model.Image> WaitForImageAsync(string label, string imageId, string imageName, BakeOptions options, CancellationToken cancellationToken)
+        {
+            var started = DateTime.UtcNow;
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            deadline.CancelAfter(options.ImageTimeout);
+            Amazon.EC2.Model.Image image;
+            try
+            {
+                image = await Ec2Poller.For(connection).WaitForImageAsync(
+                    imageId,
+                    i => i.State != ImageState.Pending,
+                    i => Report(label, BuildPhase.CreatingImage, $"Image {imageId} is {i.State?.Value}", started, options.ImageTimeout),
+                    deadline.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new CloudComposeException(ErrorIds.BuildTimedOut, ErrorKind.Timeout,
+                    $"Image {imageId} ({imageName}) was not available within {options.ImageTimeout}.", imageId)
+                { Hint = "Large volumes take longer to snapshot; raise -ImageTimeout." };
+            }
+            catch (ResourceVanishedException)
+            {
+                throw Vanished(imageId, label);
+            }
+
+            if (image.State != ImageState.Available)
+            {
+                throw new CloudComposeException(ErrorIds.ImageCreationFailed, ErrorKind.InvalidOperation,
+                    $"Image {imageId} ({imageName}) ended {image.State?.Value}: {image.StateReason?.Message ?? "EC2 gave no reason"}. It has been removed.", imageId);
+            }
+
+            return image;
+        }
+
+        private async Task CleanUpAsync(BuildPlan plan, string? instanceId, string? imageId, bool launchAttempted, bool succeeded, BakeOptions options)
+        {
+            // Runs after success, failure and Ctrl+C alike, with its own time limit since the build's token may be cancelled.
+            using var cleanup = new CancellationTokenSource(options.CleanupTimeout);
+            if (!succeeded && imageId != null)
+            {
+                await RemoveFailedImageAsync(imageId, plan.BuildId, cleanup.Token).ConfigureAwait(false);
+            }
+
+            var builders = new List<string>();
+            if (instanceId != null)
+            {
+                builders.Add(instanceId);
+            }
+            else if (launchAttempted)
+            {
+                // Cancelled or failed inside RunInstances: the builder may exist without us knowing its id.
+                try
+                {
+                    builders.AddRange((await Builders.FindByBuildIdAsync(ec2, plan.BuildId, cleanup.Token).ConfigureAwait(false)).Select(i => i.InstanceId));
+                }
+                catch (Exception e)
+                {
+                    observer.Warning($"Could not look for the builder of build {plan.BuildId}: {e.Message}. Check with: Remove-CloudComposeImageBuilder -Path '{plan.Config.FilePath}' -WhatIf");
+                }
+            }
+
+            if (builders.Count == 0)
+            {
+                return;
+            }
+
+            if (!succeeded && options.KeepBuilderOnFailure)
+            {
+                observer.Warning($"Kept builder {string.Join(", ", builders)} for debugging (-KeepBuilderOnFailure). It costs money while it exists; remove it with: Remove-CloudComposeImageBuilder -Path '{plan.Config.FilePath}'");
+                return;
+            }
+
+            try
+            {
+                await Builders.TerminateAsync(ec2, builders, cleanup.Token).ConfigureAwait(false);
+                observer.Verbose($"TerminateInstances: {string.Join(", ", builders)}.");
+            }
+            catch (Exception e)
+            {
+                observer.Warning($"Could not terminate builder {string.Join(", ", builders)}: {e.Message}. Remove it with: Remove-CloudComposeImageBuilder -Path '{plan.Config.FilePath}'");
+            }
+        }
+
+        private async Task RemoveFailedImageAsync(string imageId, string buildId, CancellationToken cancellationToken)
+        {
+            try
+            {
+                await ec2.DeregisterImageAsync(new DeregisterImageRequest { ImageId = imageId }, cancellationToken).ConfigureAwait(false);
+                observer.Verbose($"DeregisterImage: {imageId} (the build did not finish).");
+                var snapshots = await ec2.DescribeSnapshotsAsync(new DescribeSnapshotsRequest
+                {
+                    OwnerIds = new List<string> { "self" },
+                    Filters = new List<Filter> { new Filter("tag:" + BuildTags.BuildId, new List<string> { buildId }) },
+                }, cancellationToken).ConfigureAwait(false);
+                foreach (var snapshot in snapshots.Snapshots ?? new List<Snapshot>())
+                {
+                    await ec2.DeleteSnapshotAsync(new DeleteSnapshotRequest { SnapshotId = snapshot.SnapshotId }, cancellationToken).ConfigureAwait(false);
+                    observer.Verbose($"DeleteSnapshot: {snapshot.SnapshotId}.");
+                }
+            }
+            catch (Exception e)
+            {
+                observer.Warning($"Could not remove the unfinished image {imageId} or its snapshots: {e.Message}. Remove them with Remove-UnusedCloudComposeImage or the EC2 console.");
+            }
+        }
+
+        private void Report(string label, BuildPhase phase, string status, DateTime since, TimeSpan timeout) =>
+            observer.Progress(new BuildProgress(label, phase, status, DateTime.UtcNow - since, timeout));
+
+        private static TimeSpan Remaining(DateTime started, TimeSpan timeout)
+        {
+            var left = timeout - (DateTime.UtcNow - started);
+            return left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1);
+        }
+
+        private static string Elapsed(DateTime since) => (DateTime.UtcNow - since).ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture);
+
+        private static CloudComposeException Vanished(string id, string label) =>
+            new CloudComposeException(ErrorIds.BuilderTerminatedUnexpectedly, ErrorKind.InvalidOperation,
+                $"{id} of {label} disappeared from EC2 during the build.", id);
+
+        private static string? SaveLog(string? path, string console)
+        {
+            if (string.IsNullOrEmpty(path))
+            {
+                return null;
+            }
+
+            var full = Path.GetFullPath(path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.WriteAllText(full, console);
+            return full;
+        }
+
+        private static async Task<T> Call<T>(string action, string target, Func<Task<T>> call)
+        {
+            try
+            {
+                return await call().ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                throw AwsErrors.From(e, action, target);
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.IO.Compression;
+using System.Text;
+using CloudCompose.Image.Errors;
+
+namespace CloudCompose.Image.Bake
+{
+    /// <summary>
+    /// Wraps the rendered image.sh so the module can prove, without SSH, how it ended: the script's exit
+    /// code goes to the serial console behind a per-build token, the builder then shuts down whatever
+    /// the result, and a watchdog shuts it down past the build's deadline even if nobody is watching.
+    /// </summary>
+    public static class UserDataWrapper
+    {
+        /// <summary>EC2's limit on decoded user data.</summary>
+        public const int MaxUserDataBytes = 16384;
+
+        public const string MarkerPrefix = "CLOUDCOMPOSE-RESULT";
+
+        public const string TokenComment = "# cloud-compose-token: ";
+
+        public static string Wrap(string script, string token, TimeSpan watchdog)
+        {
+            var seconds = ((long)Math.Ceiling(watchdog.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            var delimiter = "CLOUDCOMPOSE_IMAGE_SH_" + token;
+            var body = script.EndsWith("\n", StringComparison.Ordinal) ? script : script + "\n";
+            var shebang = body.StartsWith("#!", StringComparison.Ordinal);
+            return
+                "#!/bin/bash\n" +
+                "# cloud-compose image builder: runs image.sh, reports its exit code on the serial console, then shuts down.\n" +
+                TokenComment + token + "\n" +
+                "cc_report() { for dev in /dev/ttyS0 /dev/console; do echo \"" + MarkerPrefix + " " + token + " $1\" > \"$dev\" 2>/dev/null; done; }\n" +
+                "( sleep " + seconds + "; cc_report watchdog; shutdown -h now ) >/dev/null 2>&1 &\n" +
+                "cat > /var/tmp/cloud-compose-image.sh <<'" + delimiter + "'\n" +
+                body +
+                delimiter + "\n" +
+                "chmod 700 /var/tmp/cloud-compose-image.sh\n" +
+                (shebang ? "/var/tmp/cloud-compose-image.sh" : "/bin/bash /var/tmp/cloud-compose-image.sh") +
+                " > >(tee -a /var/log/cloud-compose-image.log > /dev/console) 2>&1\n" +
+                "cc_exit=$?\n" +
+                "rm -f /var/tmp/cloud-compose-image.sh\n" +
+                "cc_report \"exit=$cc_exit\"\n" +
+                "sync\n" +
+                Rendering.ScriptRenderer.ShutdownLine + "\n";
+        }
+
+        /// <summary>
+        /// Base64 for the API (the .NET SDK does not encode). Over 16 KB the script is gzipped, which
+        /// cloud-init accepts; still too big is an error before anything launches.
+        /// </summary>
+        public static string Encode(string userData, string configPath, out bool compressed)
+        {
+            var bytes = new UTF8Encoding(false).GetBytes(userData);
+            compressed = false;
+            if (bytes.Length > MaxUserDataBytes)
+            {
+                bytes = Gzip(bytes);
+                compressed = true;
+            }
+
+            if (bytes.Length > MaxUserDataBytes)
+            {
+                throw new CloudComposeException(
+                    ErrorIds.UserDataTooLarge,
+                    ErrorKind.InvalidData,
+                    $"The user data is {userData.Length} bytes and still {bytes.Length} bytes gzipped; EC2 accepts at most {MaxUserDataBytes}.",
+                    configPath)
+                { Hint = "Move large files out of image.sh: download them from S3 or a package repository in the script instead." };
+            }
+
+            return Convert.ToBase64String(bytes);
+        }
+
+        private static byte[] Gzip(byte[] bytes)
+        {
+            using var output = new MemoryStream();
+            using (var gzip = new GZipStream(output, CompressionLevel.Optimal))
+            {
+                gzip.Write(bytes, 0, bytes.Length);
+            }
+
+            return output.ToArray();
+        }
+    }
+}

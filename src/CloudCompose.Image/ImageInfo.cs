@@ -1,0 +1,69 @@
+using System;
+using System.Collections.Generic;
+
+namespace CloudCompose.Image
+{
+    /// <summary>
+    /// An AMI made by this module, as New-CloudComposeImage returns it and Get-CloudComposeImage lists it.
+    /// Build-only properties (BuilderInstanceId, Duration, ConsoleOutput) are empty in listings;
+    /// usage properties are empty in build results.
+    /// </summary>
+    public sealed class ImageInfo
+    {
+        public string ImageId { get; set; } = string.Empty;
+
+        /// <summary>The AMI name, <c>&lt;name&gt;_&lt;version&gt;_&lt;timestamp&gt;</c>.</summary>
+        public string ImageName { get; set; } = string.Empty;
+
+        public string Name { get; set; } = string.Empty;
+
+        public string Version { get; set; } = string.Empty;
+
+        public string Region { get; set; } = string.Empty;
+
+        public string State { get; set; } = string.Empty;
+
+        public DateTime? CreationDate { get; set; }
+
+        public string? Description { get; set; }
+
+        public string? OwnerId { get; set; }
+
+        public IReadOnlyList<string> SnapshotIds { get; set; } = new string[0];
+
+        public IReadOnlyDictionary<string, string> Tags { get; set; } = new Dictionary<string, string>();
+
+        public string? BuilderInstanceId { get; set; }
+
+        public string? SourceImageId { get; set; }
+
+        public TimeSpan? Duration { get; set; }
+
+        /// <summary>Copies made by aws.copy_to_regions: region → image id.</summary>
+        public IReadOnlyDictionary<string, string> CopiedImages { get; set; } = new Dictionary<string, string>();
+
+        public IReadOnlyList<string> SharedWithAccounts { get; set; } = new string[0];
+
+        /// <summary>The builder's serial console at the end of the build.</summary>
+        public string? ConsoleOutput { get; set; }
+
+        public string? LogPath { get; set; }
+
+        public DateTime? LastLaunchedTime { get; set; }
+
+        public DateTime? DeprecationTime { get; set; }
+
+        public bool DeregistrationProtection { get; set; }
+
+        public bool IsPublic { get; set; }
+
+        /// <summary>Whether anything known uses the image; null when usage was not looked up (-SkipUsage).</summary>
+        public bool? InUse { get; set; }
+
+        public IReadOnlyList<string> UsedBy { get; set; } = new string[0];
+
+        public TimeSpan? Age => CreationDate.HasValue ? DateTime.UtcNow - CreationDate.Value : (TimeSpan?)null;
+
+        public override string ToString() => $"{ImageId} ({ImageName})";
+    }
+}

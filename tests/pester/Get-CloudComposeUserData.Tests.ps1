@@ -1,0 +1,150 @@
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
+    Import-Module (Get-TestModuleManifest) -Force
+    $script:Example = Join-Path $PSScriptRoot '../../examples/docker'
+    $script:Minimal = "image:`n  name: web`n  version: '2.0'`n  aws:`n    ami: ami-0123abcd`n    subnet: subnet-0123abcd`n"
+}
+
+Describe 'Get-CloudComposeUserData' {
+    BeforeEach {
+        $env:AMI_ID = 'ami-6d1c2007'
+        $env:SUBNET_ID = 'subnet-9f0074c6'
+        $script:Folder = New-TestFolder
+    }
+    AfterEach {
+        Remove-Item Env:AMI_ID, Env:SUBNET_ID -ErrorAction SilentlyContinue
+        Remove-Item -Recurse -Force $script:Folder -ErrorAction SilentlyContinue
+    }
+
+    Context 'the docker example' {
+        It 'renders exactly what the original rendered, with the shutdown line' {
+            $expected = [IO.File]::ReadAllText((Join-Path $PSScriptRoot 'data/docker.user-data.expected.sh'))
+            $result = Get-CloudComposeUserData -Path $Example
+            $result.UserData | Should -BeExactly $expected
+            $result.Name | Should -Be 'docker'
+            $result.Version | Should -Be '1.10'
+            $result.Files.Count | Should -Be 4
+            $result.Files[0] | Should -BeLike '*templates*image.sh'
+        }
+
+        It 'returns only the text with -Raw' {
+            $raw = Get-CloudComposeUserData -Path $Example -Raw
+            $raw | Should -BeOfType [string]
+            $raw | Should -Match 'shutdown -h now$'
+        }
+
+        It 'sends only the shebang and shutdown with -NoTemplate' {
+            (Get-CloudComposeUserData -Path $Example -NoTemplate).UserData | Should -BeExactly "#!/bin/bash`nshutdown -h now"
+        }
+    }
+
+    Context 'finding the configuration' {
+        BeforeEach {
+            Write-TestFile $Folder 'image.sh' "echo {{ name }}`n" | Out-Null
+            Write-TestFile $Folder 'cloud-compose/image.sh' "echo sub {{ name }}`n" | Out-Null
+        }
+
+        It 'prefers cloud-compose/cloud-compose.yml in the current location' {
+            Write-TestFile $Folder 'cloud-compose.yml' $Minimal.Replace('web', 'top') | Out-Null
+            Write-TestFile $Folder 'cloud-compose/cloud-compose.yml' $Minimal.Replace('web', 'sub') | Out-Null
+            Push-Location $Folder
+            try { (Get-CloudComposeUserData).Name | Should -Be 'sub' }
+            finally { Pop-Location }
+        }
+
+        It 'takes .yaml when there is no .yml, and the folder itself when there is no cloud-compose/ file' {
+            Write-TestFile $Folder 'cloud-compose.yaml' $Minimal | Out-Null
+            Push-Location $Folder
+            try { (Get-CloudComposeUserData).ConfigPath | Should -Be (Join-Path $Folder 'cloud-compose.yaml') }
+            finally { Pop-Location }
+        }
+
+        It 'accepts a relative file path, a folder and a PSDrive path' {
+            $file = Write-TestFile $Folder 'custom.yml' $Minimal
+            Push-Location $Folder
+            try { (Get-CloudComposeUserData -Path ./custom.yml).ConfigPath | Should -Be $file }
+            finally { Pop-Location }
+            Write-TestFile $Folder 'cloud-compose.yml' $Minimal | Out-Null
+            (Get-CloudComposeUserData -Path $Folder).ConfigPath | Should -Be (Join-Path $Folder 'cloud-compose.yml')
+            New-PSDrive -Name CCTEST -PSProvider FileSystem -Root $Folder | Out-Null
+            try { (Get-CloudComposeUserData -Path CCTEST:/custom.yml).ConfigPath | Should -Be $file }
+            finally { Remove-PSDrive CCTEST }
+        }
+
+        It 'accepts a path under the home folder written with ~' {
+            $homeFolder = Join-Path $HOME ("cc-pester-" + [guid]::NewGuid().ToString('N'))
+            try {
+                Write-TestFile $homeFolder 'cloud-compose.yml' $Minimal | Out-Null
+                Write-TestFile $homeFolder 'image.sh' "echo home`n" | Out-Null
+                $relative = '~/' + (Split-Path $homeFolder -Leaf) + '/cloud-compose.yml'
+                (Get-CloudComposeUserData -Path $relative).Script | Should -BeExactly 'echo home'
+            }
+            finally { Remove-Item -Recurse -Force $homeFolder }
+        }
+
+        It 'takes Get-ChildItem output from the pipeline' {
+            foreach ($name in 'a', 'b', 'c') {
+                Write-TestFile $Folder "$name/cloud-compose.yml" $Minimal.Replace('web', $name) | Out-Null
+                Write-TestFile $Folder "$name/image.sh" "echo {{ name }}`n" | Out-Null
+            }
+            $results = Get-ChildItem -Path $Folder -Recurse -Filter cloud-compose.yml | Get-CloudComposeUserData
+            ($results.Name | Sort-Object) | Should -Be @('a', 'b', 'c', 'web')
+        }
+
+        It 'takes path strings from the pipeline' {
+            $file = Write-TestFile $Folder 'x/cloud-compose.yml' $Minimal
+            Write-TestFile $Folder 'x/image.sh' "echo x`n" | Out-Null
+            ($file | Get-CloudComposeUserData).Script | Should -BeExactly 'echo x'
+        }
+    }
+
+    Context 'bad input' {
+        It 'reports <Case> as <ErrorId> and changes nothing' -ForEach @(
+            @{ Case = 'a folder with no config'; ErrorId = 'ConfigNotFound'; Yaml = $null; Script = $null }
+            @{ Case = 'tab indentation'; ErrorId = 'ConfigSyntaxError'; Yaml = "image:`n`tname: x`n"; Script = $null }
+            @{ Case = 'a duplicate key'; ErrorId = 'ConfigSyntaxError'; Yaml = "image:`n  name: a`n  name: b`n"; Script = $null }
+            @{ Case = 'an unclosed quote'; ErrorId = 'ConfigSyntaxError'; Yaml = "image:`n  name: 'a`n"; Script = $null }
+            @{ Case = 'a misspelt aws key'; ErrorId = 'ConfigKeyUnknown'; Yaml = "image:`n  name: web`n  version: '1'`n  aws:`n    ami: ami-0123abcd`n    subnet: subnet-0123abcd`n    instance_tpye: t3.micro`n"; Script = $null }
+            @{ Case = 'a missing environment variable'; ErrorId = 'ConfigVariableUndefined'; Yaml = "image:`n  name: web`n  version: '1'`n  aws:`n    ami: `${CC_TEST_UNSET_AMI}`n    subnet: subnet-0123abcd`n"; Script = $null }
+            @{ Case = 'a missing name'; ErrorId = 'ConfigInvalid'; Yaml = "image:`n  version: '1'`n  aws:`n    ami: ami-0123abcd`n    subnet: subnet-0123abcd`n"; Script = $null }
+            @{ Case = 'a bad AMI id'; ErrorId = 'ConfigInvalid'; Yaml = "image:`n  name: web`n  version: '1'`n  aws:`n    ami: ubuntu`n    subnet: subnet-0123abcd`n"; Script = $null }
+            @{ Case = 'no image: section'; ErrorId = 'ConfigSectionMissing'; Yaml = "cluster:`n  name: x`n"; Script = $null }
+            @{ Case = 'an undefined template variable'; ErrorId = 'TemplateVariableUndefined'; Yaml = 'minimal'; Script = "echo {{ nope }}`n" }
+            @{ Case = 'a missing image.sh'; ErrorId = 'TemplateNotFound'; Yaml = 'minimal'; Script = $null }
+        ) {
+            if ($Yaml) {
+                $content = if ($Yaml -eq 'minimal') { $Minimal } else { $Yaml }
+                Write-TestFile $Folder 'cloud-compose.yml' $content | Out-Null
+            }
+            if ($Script) { Write-TestFile $Folder 'image.sh' $Script | Out-Null }
+            $before = Get-FolderSnapshot $Folder
+            { Get-CloudComposeUserData -Path $Folder -ErrorAction Stop } | Should -Throw -ErrorId $ErrorId
+            Get-FolderSnapshot $Folder | Should -Be $before
+        }
+
+        It 'names the file, line and key in the message' {
+            $file = Write-TestFile $Folder 'cloud-compose.yml' "image:`n  name: web`n  version: '1'`n  aws:`n    ami: ami-0123abcd`n    subnet: subnet-0123abcd`n    instance_tpye: t3.micro`n"
+            $err = { Get-CloudComposeUserData -Path $file -ErrorAction Stop } | Should -Throw -PassThru
+            $err.Exception.Message | Should -BeLike "$($file):7:5: image.aws.instance_tpye: unknown key; did you mean 'instance_type'?"
+            $err.TargetObject | Should -Be $file
+            $err.CategoryInfo.Category | Should -Be 'InvalidData'
+        }
+
+        It 'keeps going through the pipeline after a bad config and reports it' {
+            Write-TestFile $Folder 'good/cloud-compose.yml' $Minimal | Out-Null
+            Write-TestFile $Folder 'good/image.sh' "echo ok`n" | Out-Null
+            Write-TestFile $Folder 'bad/cloud-compose.yml' "image:`n`tname: x`n" | Out-Null
+            $results = Get-ChildItem $Folder -Recurse -Filter cloud-compose.yml | Get-CloudComposeUserData -ErrorVariable errs -ErrorAction SilentlyContinue
+            @($results).Count | Should -Be 1
+            @($errs).Count | Should -Be 1
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'ConfigSyntaxError,*'
+        }
+
+        It 'makes pwsh -c exit non-zero on a bad config' {
+            Write-TestFile $Folder 'cloud-compose.yml' "image:`n`tname: x`n" | Out-Null
+            $run = Invoke-Pwsh -Command 'Get-CloudComposeUserData' -WorkingDirectory $Folder
+            $run.ExitCode | Should -Not -Be 0
+            $run.Output | Should -Match 'tab is used for indentation'
+        }
+    }
+}

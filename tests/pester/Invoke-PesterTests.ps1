@@ -1,0 +1,28 @@
+# Runs every *.Tests.ps1 here against the built module and writes the totals for build.ps1.
+param(
+    [Parameter(Mandatory)] [string] $PesterPath,
+    [Parameter(Mandatory)] [string] $ModuleDir,
+    [Parameter(Mandatory)] [string] $EmulatorDir,
+    [Parameter(Mandatory)] [string] $ResultFile,
+    [Parameter(Mandatory)] [string] $ResultsDir,
+    [string] $Filter = '*'
+)
+$ErrorActionPreference = 'Stop'
+Import-Module $PesterPath -Force
+
+$env:CC_TEST_MODULE_DIR = $ModuleDir
+$env:CC_TEST_EMULATOR_DIR = $EmulatorDir
+
+$config = New-PesterConfiguration
+$config.Run.Path = @(Get-ChildItem $PSScriptRoot -Filter "$Filter.Tests.ps1" | ForEach-Object FullName)
+$config.Run.PassThru = $true
+$config.Output.Verbosity = 'Detailed'
+$config.TestResult.Enabled = $true
+$config.TestResult.OutputPath = Join-Path $ResultsDir 'pester.xml'
+$result = Invoke-Pester -Configuration $config
+
+[pscustomobject]@{
+    Passed  = $result.PassedCount
+    Failed  = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+    Skipped = $result.SkippedCount
+} | ConvertTo-Json | Set-Content -Path $ResultFile

@@ -1,0 +1,58 @@
+# Shared set-up for the Pester files: where the built module is, and small helpers.
+Set-StrictMode -Version 3
+
+function Get-TestModuleManifest {
+    $dir = $env:CC_TEST_MODULE_DIR
+    if (-not $dir) {
+        # Run outside build.ps1: take the newest build under out/.
+        $root = Join-Path $PSScriptRoot '../../out/CloudCompose.Image'
+        $dir = Get-ChildItem $root -Directory | Sort-Object { [version]$_.Name } | Select-Object -Last 1 -ExpandProperty FullName
+    }
+    $manifest = Join-Path $dir 'CloudCompose.Image.psd1'
+    if (-not (Test-Path $manifest)) { throw "The module is not built ($manifest). Run: dotnet pwsh ./build.ps1 -Task Build" }
+    $manifest
+}
+
+function New-TestFolder {
+    $path = Join-Path ([IO.Path]::GetTempPath()) ("cc-pester-" + [guid]::NewGuid().ToString('N'))
+    New-Item -ItemType Directory -Path $path | Out-Null
+    $path
+}
+
+function Write-TestFile {
+    param([string] $Folder, [string] $RelativePath, [string] $Content)
+    $full = Join-Path $Folder $RelativePath
+    New-Item -ItemType Directory -Force -Path (Split-Path $full) | Out-Null
+    [IO.File]::WriteAllText($full, $Content)
+    $full
+}
+
+function Get-FolderSnapshot {
+    # Names, sizes and hashes of every file: "changes nothing" is asserted by comparing two snapshots.
+    param([string] $Folder)
+    Get-ChildItem -Recurse -File $Folder | Sort-Object FullName | ForEach-Object {
+        '{0} {1}' -f $_.FullName, (Get-FileHash $_.FullName -Algorithm SHA256).Hash
+    }
+}
+
+function Invoke-Pwsh {
+    # Runs a command in a fresh pwsh with the module imported; returns the exit code and output.
+    param([string] $Command, [string] $WorkingDirectory = (Get-Location).Path)
+    $manifest = Get-TestModuleManifest
+    $script = "Import-Module '$manifest'; $Command"
+    $pwsh = [Diagnostics.Process]::GetCurrentProcess().MainModule.FileName
+    $arguments = @()
+    if ([IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'dotnet') {
+        # Running as a dotnet tool: the host is dotnet and pwsh.dll is the first argument.
+        $arguments += [Environment]::GetCommandLineArgs()[0]
+    }
+    $arguments += @('-NoProfile', '-NonInteractive', '-Command', $script)
+    Push-Location $WorkingDirectory
+    try {
+        $output = & $pwsh @arguments 2>&1 | Out-String
+        [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = $output }
+    }
+    finally { Pop-Location }
+}
+
+Export-ModuleMember -Function *
