@@ -66,6 +66,16 @@ namespace CloudCompose.Image.PowerShell.Commands
             }
         }
 
+        /// <summary>
+        /// ShouldProcess, except that -Force skips the confirmation prompt (never -WhatIf), so runbooks can
+        /// run destructive commands unattended with either -Force or -Confirm:$false.
+        /// </summary>
+        protected bool Confirmed(string target, string action, bool force)
+        {
+            var whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value) && value is SwitchParameter s && s.IsPresent;
+            return (force && !whatIf) || ShouldProcess(target, action);
+        }
+
         /// <summary>Writes a non-terminating error for an engine failure and lets the pipeline go on.</summary>
         protected void WriteFailure(CloudComposeException e) => WriteError(ErrorRecords.From(e));
 

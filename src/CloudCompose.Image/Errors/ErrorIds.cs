@@ -12,6 +12,7 @@ namespace CloudCompose.Image.Errors
         public const string ConfigVariableUndefined = "ConfigVariableUndefined";
         public const string ConfigSectionMissing = "ConfigSectionMissing";
         public const string UserDataTooLarge = "UserDataTooLarge";
+        public const string CredentialInvalid = "CredentialInvalid";
         public const string AwsProfileNotFound = "AwsProfileNotFound";
         public const string AwsRegionMissing = "AwsRegionMissing";
         public const string AwsCredentialsMissing = "AwsCredentialsMissing";

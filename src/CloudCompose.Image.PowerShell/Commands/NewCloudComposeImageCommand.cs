@@ -1,0 +1,190 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using CloudCompose.Image.Bake;
+using CloudCompose.Image.Configuration;
+using CloudCompose.Image.Errors;
+using CloudCompose.Image.PowerShell.Errors;
+using CloudCompose.Image.PowerShell.Hosting;
+using CloudCompose.Image.Rendering;
+
+namespace CloudCompose.Image.PowerShell.Commands
+{
+    /// <summary>
+    /// Bakes an AMI from cloud-compose.yml and image.sh (the original's <c>cloud-compose image up</c>).
+    /// Configs from the pipeline bake concurrently (up to -ThrottleLimit); each image is written as soon as it is available.
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "CloudComposeImage", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(ImageInfo))]
+    public sealed class NewCloudComposeImageCommand : AwsCmdlet
+    {
+        private const string PathSet = "Path";
+        private const string LiteralPathSet = "LiteralPath";
+
+        private readonly PipelineMessages messages = new PipelineMessages();
+        private readonly List<Task> running = new List<Task>();
+        private readonly List<ErrorRecord> failures = new List<ErrorRecord>();
+
+        [Parameter(ParameterSetName = PathSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[]? Path { get; set; }
+
+        [Parameter(ParameterSetName = LiteralPathSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string[]? LiteralPath { get; set; }
+
+        /// <summary>Time from launch until the builder has stopped; the builder's own watchdog shuts it down past this.</summary>
+        [Parameter]
+        [DurationTransformation]
+        public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(60);
+
+        /// <summary>Time from CreateImage until the image is available.</summary>
+        [Parameter]
+        [DurationTransformation]
+        public TimeSpan ImageTimeout { get; set; } = TimeSpan.FromMinutes(60);
+
+        /// <summary>Take the builder's stop as success, for AMIs without a serial console.</summary>
+        [Parameter]
+        public SwitchParameter SkipScriptCheck { get; set; }
+
+        /// <summary>Leave a failed builder running for debugging (a warning names it).</summary>
+        [Parameter]
+        public SwitchParameter KeepBuilderOnFailure { get; set; }
+
+        /// <summary>Do not retire older unused images of the same name and version after the build.</summary>
+        [Parameter]
+        public SwitchParameter NoCleanup { get; set; }
+
+        /// <summary>Send only a shebang and shutdown instead of image.sh.</summary>
+        [Parameter]
+        public SwitchParameter NoTemplate { get; set; }
+
+        /// <summary>Save the builder's console output to this file.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? LogPath { get; set; }
+
+        /// <summary>How many builds run at once when configs come from the pipeline.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 5;
+
+        protected override void ProcessRecord()
+        {
+            var literal = ParameterSetName == LiteralPathSet;
+            IEnumerable<string> files;
+            try
+            {
+                files = ResolveConfigFiles(literal ? LiteralPath : Path, literal).ToList();
+            }
+            catch (CloudComposeException e)
+            {
+                failures.Add(ErrorRecords.From(e));
+                return;
+            }
+
+            foreach (var file in files)
+            {
+                try
+                {
+                    Start(file);
+                }
+                catch (CloudComposeException e)
+                {
+                    failures.Add(ErrorRecords.From(e));
+                }
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            messages.Pump(this, running);
+            if (failures.Count == 0)
+            {
+                return;
+            }
+
+            // Every build has had its chance to finish; the failures are reported together, the last one ending the command.
+            foreach (var failure in failures.Take(failures.Count - 1))
+            {
+                WriteError(failure);
+            }
+
+            ThrowTerminatingError(failures[failures.Count - 1]);
+        }
+
+        private void Start(string file)
+        {
+            WriteVerbose($"Reading {file}");
+            var config = ConfigReader.Read(file);
+            var script = ScriptRenderer.Render(config, renderTemplate: !NoTemplate);
+            var connection = Connect(config.Aws.Region);
+            var options = new BakeOptions
+            {
+                Timeout = Timeout,
+                ImageTimeout = ImageTimeout,
+                SkipScriptCheck = SkipScriptCheck,
+                KeepBuilderOnFailure = KeepBuilderOnFailure,
+                NoCleanup = NoCleanup,
+                NoTemplate = NoTemplate,
+                LogPath = LogPath != null ? SessionState.Path.GetUnresolvedProviderPathFromPSPath(LogPath) : null,
+            };
+            var baker = new ImageBaker(connection, messages);
+            var plan = Wait(baker.PlanAsync(config, script, options, CancellationToken));
+            WriteVerbose($"Plan for {config.Name}:{config.Version}: {plan.Describe()}");
+            if (!ShouldProcess($"{config.Name}:{config.Version} ({file})", plan.Describe()))
+            {
+                return;
+            }
+
+            while (running.Count(t => !t.IsCompleted) >= ThrottleLimit)
+            {
+                messages.PumpUntilAny(this, running.Where(t => !t.IsCompleted).ToList());
+            }
+
+            running.Add(Task.Run(async () =>
+            {
+                try
+                {
+                    messages.Object(await baker.BakeAsync(plan, options, CancellationToken).ConfigureAwait(false));
+                }
+                catch (CloudComposeException e)
+                {
+                    lock (failures)
+                    {
+                        failures.Add(ErrorRecords.From(e));
+                    }
+                }
+                catch (OperationCanceledException)
+                {
+                    // Ctrl+C: the build has cleaned up after itself; there is nobody left to tell.
+                }
+                catch (Exception e)
+                {
+                    lock (failures)
+                    {
+                        failures.Add(ErrorRecords.Unexpected(e, "BuildFailed", file));
+                    }
+                }
+            }));
+        }
+
+        private T Wait<T>(Task<T> task)
+        {
+            messages.Pump(this, new[] { task });
+            try
+            {
+                return task.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+    }
+}

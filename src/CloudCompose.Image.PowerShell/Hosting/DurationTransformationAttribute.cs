@@ -1,0 +1,57 @@
+using System;
+using System.Globalization;
+using System.Management.Automation;
+using System.Text.RegularExpressions;
+
+namespace CloudCompose.Image.PowerShell.Hosting
+{
+    /// <summary>
+    /// Lets duration parameters take what people type: a TimeSpan, "00:30:00", "90s", "30m", "2h", or a plain
+    /// number of minutes. (Without this, PowerShell would read -Timeout 30 as 30 ticks.)
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+    public sealed class DurationTransformationAttribute : ArgumentTransformationAttribute
+    {
+        private static readonly Regex WithUnit = new Regex(@"^\s*(?<n>\d+(\.\d+)?)\s*(?<u>ms|s|m|h|d)\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+        public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
+        {
+            var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+            switch (value)
+            {
+                case TimeSpan span:
+                    return Checked(span);
+                case int or long or double or decimal or float:
+                    return Checked(TimeSpan.FromMinutes(Convert.ToDouble(value, CultureInfo.InvariantCulture)));
+                case string text:
+                    var match = WithUnit.Match(text);
+                    if (match.Success)
+                    {
+                        var n = double.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture);
+                        return Checked(match.Groups["u"].Value.ToLowerInvariant() switch
+                        {
+                            "ms" => TimeSpan.FromMilliseconds(n),
+                            "s" => TimeSpan.FromSeconds(n),
+                            "m" => TimeSpan.FromMinutes(n),
+                            "h" => TimeSpan.FromHours(n),
+                            _ => TimeSpan.FromDays(n),
+                        });
+                    }
+
+                    if (TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var parsed))
+                    {
+                        return Checked(parsed);
+                    }
+
+                    throw new ArgumentTransformationMetadataException($"'{text}' is not a duration; use e.g. 45m, 90s, 2h or 01:30:00.");
+                default:
+                    return inputData;
+            }
+        }
+
+        private static TimeSpan Checked(TimeSpan span) =>
+            span > TimeSpan.Zero && span <= TimeSpan.FromDays(2)
+                ? span
+                : throw new ArgumentTransformationMetadataException($"The duration {span} must be more than zero and at most two days.");
+    }
+}
