@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Numerics;
 
 namespace CloudCompose.Image.Templates
 {
@@ -26,7 +27,7 @@ namespace CloudCompose.Image.Templates
 
         private static readonly HashSet<string> Tests = new HashSet<string> { "defined", "undefined", "none" };
         private static readonly HashSet<string> Comparisons = new HashSet<string> { "==", "!=", "<", ">", "<=", ">=" };
-        private static readonly HashSet<string> MathOperators = new HashSet<string> { "+", "-", "*", "/", "//", "%", "**", "~" };
+        private static readonly HashSet<string> MathOperators = new HashSet<string> { "+", "-", "*", "/", "//", "%", "**" };
 
         private readonly TemplateSource source;
         private readonly TemplateRefs refs;
@@ -153,10 +154,17 @@ namespace CloudCompose.Image.Templates
             return null;
         }
 
-        /// <summary>A comparison operand: a unary expression; arithmetic around it is not supported.</summary>
+        /// <summary>A comparison operand: unary expressions joined by '~'; arithmetic is not supported.</summary>
         private Expr ParseOperand()
         {
             var operand = ParseUnary();
+            while (Current.Is(ExprTokenKind.Operator, "~"))
+            {
+                position++;
+                var right = ParseUnary();
+                operand = new Expr($"__concat({operand.Code}, {right.Code})", operand.Display, operand.Offset);
+            }
+
             if (Current.Kind == ExprTokenKind.Operator && MathOperators.Contains(Current.Text))
             {
                 throw Unsupported($"the operator '{Current.Text}'", Current);
@@ -172,7 +180,7 @@ namespace CloudCompose.Image.Templates
             if (token.Is(ExprTokenKind.Operator, "-") && tokens[position + 1].Kind == ExprTokenKind.Number)
             {
                 position += 2;
-                value = Literal(new TemplateNumber("-" + tokens[position - 1].Text), token);
+                value = Literal(PythonNumber("-" + tokens[position - 1].Text), token);
             }
             else if (token.Kind == ExprTokenKind.Operator && MathOperators.Contains(token.Text))
             {
@@ -233,7 +241,7 @@ namespace CloudCompose.Image.Templates
 
                 case ExprTokenKind.Number:
                     position++;
-                    return Literal(new TemplateNumber(token.Text), token);
+                    return Literal(PythonNumber(token.Text), token);
 
                 case ExprTokenKind.Operator when token.Text == "(":
                     position++;
@@ -401,6 +409,25 @@ namespace CloudCompose.Image.Templates
             var display = literal is string s ? "'" + s + "'" : PythonSemantics.Str(literal);
             var id = refs.Add(RefKind.Literal, display, display, literal, Location(token));
             return new Expr($"__lit({id})", display, token.Offset);
+        }
+
+        /// <summary>A number literal as Python holds it: 1_000 is 1000, 2.50 is the float 2.5, 1e3 is 1000.0.</summary>
+        private static TemplateNumber PythonNumber(string text)
+        {
+            text = text.Replace("_", string.Empty);
+            if (text.IndexOfAny(new[] { '.', 'e', 'E' }) < 0)
+            {
+                return new TemplateNumber(BigInteger.Parse(text, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture));
+            }
+
+            var value = double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+            var repr = value.ToString("R", CultureInfo.InvariantCulture).Replace("E", "e");
+            if (repr.IndexOfAny(new[] { '.', 'e', 'n', 'I' }) < 0)
+            {
+                repr += ".0";
+            }
+
+            return new TemplateNumber(repr);
         }
 
         private void Expect(string op)

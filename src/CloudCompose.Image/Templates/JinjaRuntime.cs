@@ -47,6 +47,7 @@ namespace CloudCompose.Image.Templates
             Add(context, "__and", (a, c) => Done(Logical(a.At(0), a.At(1), isAnd: true)));
             Add(context, "__or", (a, c) => Done(Logical(a.At(0), a.At(1), isAnd: false)));
             Add(context, "__not", (a, c) => Done(Not(a.At(0))));
+            Add(context, "__concat", (a, c) => Done(Concat(a.At(0), a.At(1))));
             Add(context, "__cmp", (a, c) => Done(Compare(a.At(0), a.At(1), refs[Id(a, 2)])));
             Add(context, "__test", (a, c) => Done(Test(a.At(0), refs[Id(a, 1)])));
             Add(context, "__filter", (a, c) => Done(JinjaFilters.Apply(a.At(0), refs[Id(a, 1)], Enumerable.Range(2, a.Count - 2).Select(a.At).ToList())));
@@ -145,9 +146,16 @@ namespace CloudCompose.Image.Templates
             {
                 case IReadOnlyDictionary<string, object?> dict when k is string s:
                     return dict.TryGetValue(s, out var child) ? new JinjaValue(child) : Undefined(at.Display, at);
-                case IReadOnlyList<object?> list when k is TemplateNumber n && n.Value == Math.Floor(n.Value):
-                    var index = (int)n.Value < 0 ? list.Count + (int)n.Value : (int)n.Value;
-                    return index >= 0 && index < list.Count ? new JinjaValue(list[index]) : Undefined(at.Display, at);
+                case IReadOnlyList<object?> _:
+                case string _:
+                    var items = PythonSemantics.Iterate(raw)!;
+                    if (!(k is TemplateNumber n) || n.Value != Math.Floor(n.Value))
+                    {
+                        return Undefined(at.Display, at);
+                    }
+
+                    var index = (int)n.Value < 0 ? items.Count + (int)n.Value : (int)n.Value;
+                    return index >= 0 && index < items.Count ? new JinjaValue(items[index]) : Undefined(at.Display, at);
                 default:
                     return Undefined(at.Display, at);
             }
@@ -181,6 +189,16 @@ namespace CloudCompose.Image.Templates
 
         private static FluidValue Not(FluidValue value) =>
             value is JinjaFailure failure ? Escalate(failure) : new JinjaValue(!value.ToBooleanValue());
+
+        private static FluidValue Concat(FluidValue left, FluidValue right)
+        {
+            if (left is JinjaFailure l)
+            {
+                return Escalate(l);
+            }
+
+            return right is JinjaFailure r ? Escalate(r) : new JinjaValue(PythonSemantics.Str(Raw(left)) + PythonSemantics.Str(Raw(right)));
+        }
 
         private static FluidValue Compare(FluidValue left, FluidValue right, TemplateRef at)
         {

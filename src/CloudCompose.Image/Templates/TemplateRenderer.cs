@@ -34,6 +34,18 @@ namespace CloudCompose.Image.Templates
             parser = new FluidParser(new FluidParserOptions { AllowFunctions = true, AllowParentheses = true });
             parser.RegisterExpressionTag("__include", (expression, writer, encoder, context) =>
                 ((Session)context.AmbientValues[SessionKey]).IncludeAsync(expression, writer, encoder, context));
+
+            // Jinja2 scopes each loop iteration, so a {% set %} in a loop body does not leak out of it.
+            parser.RegisterEmptyTag("__enter", (writer, encoder, context) =>
+            {
+                context.EnterChildScope();
+                return new ValueTask<Completion>(Completion.Normal);
+            });
+            parser.RegisterEmptyTag("__leave", (writer, encoder, context) =>
+            {
+                context.ReleaseScope();
+                return new ValueTask<Completion>(Completion.Normal);
+            });
         }
 
         public RenderedTemplate Render(string templateName, IReadOnlyDictionary<string, object?> variables)

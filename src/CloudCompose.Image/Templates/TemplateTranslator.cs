@@ -95,15 +95,19 @@ namespace CloudCompose.Image.Templates
                     liquid = $"{{% elsif {reader.Translate()} %}}";
                     break;
                 case "else":
-                    Expect(blocks, blocks.Count > 0 && blocks.Peek().Kind == "for" ? "for" : "if", tag, at, allowAfterElse: false);
+                    var inFor = blocks.Count > 0 && blocks.Peek().Kind == "for";
+                    Expect(blocks, inFor ? "for" : "if", tag, at, allowAfterElse: false);
                     blocks.Peek().ElseSeen = true;
-                    liquid = "{% else %}";
+                    liquid = inFor ? "{% __leave %}{% else %}" : "{% else %}";
                     break;
                 case "endif":
-                case "endfor":
-                    Expect(blocks, tag.Substring(3), tag, at, allowAfterElse: true);
+                    Expect(blocks, "if", tag, at, allowAfterElse: true);
                     blocks.Pop();
-                    liquid = $"{{% {tag} %}}";
+                    liquid = "{% endif %}";
+                    break;
+                case "endfor":
+                    Expect(blocks, "for", tag, at, allowAfterElse: true);
+                    liquid = blocks.Pop().ElseSeen ? "{% endfor %}" : "{% __leave %}{% endfor %}";
                     break;
                 case "for":
                     liquid = TranslateFor(source, refs, reader, at);
@@ -169,7 +173,7 @@ namespace CloudCompose.Image.Templates
             }
 
             var id = refs.Add(RefKind.Iterate, target.Text, target.Text, null, at);
-            return $"{{% for {target.Text} in __iter({iterable}, {id}) %}}";
+            return $"{{% for {target.Text} in __iter({iterable}, {id}) %}}{{% __enter %}}";
         }
 
         private static string TranslateSet(ExpressionTranslator reader, SourceLocation at)

@@ -171,6 +171,34 @@ public sealed class TemplateRenderingTests : IDisposable
     }
 
     [Fact]
+    public void Tilde_ConcatenatesAsStrings()
+    {
+        Assert.Equal("v1.10-x", folder.RenderText("{{ 'v' ~ version ~ '-' ~ name }}", Of(("version", Num("1.10")), ("name", "x"))));
+    }
+
+    [Fact]
+    public void NumberLiterals_PrintLikePython()
+    {
+        Assert.Equal("True|True|-1|2.5|1000|1000.0", folder.RenderText("{{ 1 == 1.0 }}|{{ true == 1 }}|{{ -1 }}|{{ 2.50 }}|{{ 1_000 }}|{{ 1e3 }}"));
+    }
+
+    [Fact]
+    public void StringIndexAndLength_CountCharacters()
+    {
+        Assert.Equal("h5", folder.RenderText("{{ s[0] }}{{ s | length }}", Of(("s", "héllo"))));
+    }
+
+    [Fact]
+    public void Set_InsideALoop_DoesNotLeakOut()
+    {
+        var text = folder.RenderText(
+            "{% set x = 'a' %}{% for i in l %}{% set x = i %}{{ x }}{% endfor %}{{ x }}{% for i in l %}{% else %}{% set y = 1 %}{% endfor %}",
+            Of(("l", List("1", "2"))));
+
+        Assert.Equal("12a", text);
+    }
+
+    [Fact]
     public void Set_AssignsAVariable()
     {
         Assert.Equal("AB-ab", folder.RenderText("{% set g = name | upper %}{{ g }}-{{ g | lower }}", Of(("name", "ab"))));
