@@ -16,6 +16,8 @@ namespace CloudCompose.Image.Templates
             "print", "trans", "endtrans", "pluralize", "endset",
         };
 
+        private static readonly HashSet<string> Constants = new HashSet<string> { "true", "false", "none", "True", "False", "None" };
+        private static readonly Regex AsciiName = new Regex("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.Compiled);
         private static readonly Regex LiquidDelimiter = new Regex(@"\{[{%]|\{$", RegexOptions.Compiled);
 
         public static TranslatedTemplate Translate(TemplateSource source, TemplateRefs refs)
@@ -154,6 +156,8 @@ namespace CloudCompose.Image.Templates
                 throw TemplateErrors.Syntax($"Expected a loop variable name, got {target}", source.LocationOf(target.Offset));
             }
 
+            CheckAssignable(target, source.LocationOf(target.Offset));
+
             reader.Advance();
             if (reader.Current.Is(ExprTokenKind.Operator, ","))
             {
@@ -184,6 +188,8 @@ namespace CloudCompose.Image.Templates
                 throw TemplateErrors.Syntax($"Expected a variable name after 'set', got {target}", at);
             }
 
+            CheckAssignable(target, at);
+
             reader.Advance();
             if (!reader.Current.Is(ExprTokenKind.Operator, "="))
             {
@@ -211,6 +217,20 @@ namespace CloudCompose.Image.Templates
 
             var id = refs.Add(RefKind.Include, target.Text, target.Text, null, at);
             return $"{{% __include {id} %}}";
+        }
+
+        /// <summary>Liquid identifiers are ASCII, and Jinja2 refuses to assign to its constants.</summary>
+        private static void CheckAssignable(ExprToken name, SourceLocation at)
+        {
+            if (Constants.Contains(name.Text))
+            {
+                throw TemplateErrors.Syntax($"Can't assign to the constant '{name.Text}'", at);
+            }
+
+            if (!AsciiName.IsMatch(name.Text))
+            {
+                throw TemplateErrors.Unsupported($"Assigning to the non-ASCII name '{name.Text}'", at);
+            }
         }
 
         private sealed class OpenBlock

@@ -110,6 +110,7 @@ public sealed class TemplateErrorTests : IDisposable
     [InlineData("{% include name %}", "computed template name", 1, 1)]
     [InlineData("{% include 'a.sh' ignore missing %}", "'include ... ignore'", 1, 1)]
     [InlineData("{{ d | default(boolean=true) }}", "keyword argument", 1, 16)]
+    [InlineData("x\n{% set é = 1 %}", "non-ASCII name 'é'", 2, 1)]
     public void UnsupportedForms_AreNamedWithTheirPosition(string template, string named, int line, int column)
     {
         var error = RenderFails(template);
@@ -133,6 +134,7 @@ public sealed class TemplateErrorTests : IDisposable
     [InlineData("{{ 'abc }}", "Unterminated string", 1, 4)]
     [InlineData("{% raw %}x", "endraw", 1, 1)]
     [InlineData("{{ x | replace('a') }}", "takes 2 to 3 argument(s)", 1, 8)]
+    [InlineData("{% for true in l %}{% endfor %}", "constant 'true'", 1, 8)]
     public void SyntaxErrors_PointIntoTheTemplate(string template, string message, int line, int column)
     {
         var error = RenderFails(template);
