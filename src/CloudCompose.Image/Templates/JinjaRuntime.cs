@@ -95,7 +95,7 @@ namespace CloudCompose.Image.Templates
             // Loop and {% set %} variables live in Fluid's scopes; the caller's variables do not, so
             // a variable may carry any name, even one of ours.
             var scoped = context.GetValue(at.Name == "loop" ? "forloop" : at.Name);
-            if (!(scoped is UndefinedValue) && !scoped.IsNil() && !functions.Contains(scoped))
+            if (!(scoped is UndefinedValue) && !(scoped is NilValue) && !functions.Contains(scoped))
             {
                 return at.Name == "loop" ? new LoopValue(scoped) : scoped;
             }

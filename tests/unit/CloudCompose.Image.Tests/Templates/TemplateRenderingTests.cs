@@ -199,6 +199,12 @@ public sealed class TemplateRenderingTests : IDisposable
     }
 
     [Fact]
+    public void NoneValues_FromSetAndLoops_StayDefined()
+    {
+        Assert.Equal("None|None,", folder.RenderText("{% set x = none %}{{ x }}|{% for i in l %}{{ i }},{% endfor %}", Of(("l", List(new object?[] { null })))));
+    }
+
+    [Fact]
     public void Set_AssignsAVariable()
     {
         Assert.Equal("AB-ab", folder.RenderText("{% set g = name | upper %}{{ g }}-{{ g | lower }}", Of(("name", "ab"))));
