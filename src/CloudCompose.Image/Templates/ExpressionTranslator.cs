@@ -53,10 +53,11 @@ namespace CloudCompose.Image.Templates
         }
 
         /// <summary>Translates one full expression starting at the current token.</summary>
-        public string Translate()
+        /// <param name="stopAtIf">Leave a following 'if' to the caller (a loop filter in '{% for %}').</param>
+        public string Translate(bool stopAtIf = false)
         {
             var result = ParseOr().Code;
-            if (Current.Is(ExprTokenKind.Name, "if"))
+            if (!stopAtIf && Current.Is(ExprTokenKind.Name, "if"))
             {
                 throw Unsupported("the conditional expression 'x if y else z'", Current);
             }

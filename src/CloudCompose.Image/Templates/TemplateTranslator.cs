@@ -170,7 +170,12 @@ namespace CloudCompose.Image.Templates
             }
 
             reader.Advance();
-            var iterable = reader.Translate();
+            var iterable = reader.Translate(stopAtIf: true);
+            if (reader.Current.Is(ExprTokenKind.Name, "if"))
+            {
+                throw TemplateErrors.Unsupported("Filtering a loop with 'for ... if ...'", source.LocationOf(reader.Current.Offset));
+            }
+
             if (reader.Current.Is(ExprTokenKind.Name, "recursive"))
             {
                 throw TemplateErrors.Unsupported("A recursive loop", source.LocationOf(reader.Current.Offset));

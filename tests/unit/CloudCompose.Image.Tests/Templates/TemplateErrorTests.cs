@@ -107,6 +107,8 @@ public sealed class TemplateErrorTests : IDisposable
     [InlineData("{{ 'a' if b else 'c' }}", "conditional expression", 1, 8)]
     [InlineData("{{ x.upper() }}", "calling 'x.upper(...)'", 1, 11)]
     [InlineData("{% for k, v in d %}{% endfor %}", "Unpacking", 1, 9)]
+    [InlineData("{% for x in l if x %}{% endfor %}", "Filtering a loop", 1, 15)]
+    [InlineData("{% for x in l recursive %}{% endfor %}", "recursive loop", 1, 15)]
     [InlineData("{% include name %}", "computed template name", 1, 1)]
     [InlineData("{% include 'a.sh' ignore missing %}", "'include ... ignore'", 1, 1)]
     [InlineData("{{ d | default(boolean=true) }}", "keyword argument", 1, 16)]

@@ -246,6 +246,24 @@ public sealed class TemplateRenderingTests : IDisposable
     }
 
     [Fact]
+    public void SetInAnInclude_DoesNotLeakToTheIncluder()
+    {
+        folder.With("part.sh", "{% set x = 'inner' %}{{ x }}");
+
+        Assert.Equal("inner outer", folder.RenderText("{% set x = 'outer' %}{% include 'part.sh' %} {{ x }}"));
+    }
+
+    [Fact]
+    public void LoopVariable_IsUndefinedAfterTheLoop()
+    {
+        folder.With("image.sh", "{% for i in l %}{% endfor %}{{ i }}");
+
+        var error = Assert.Throws<CloudCompose.Image.Errors.CloudComposeException>(() => folder.Render("image.sh", Of(("l", List("a")))));
+
+        Assert.Equal("TemplateVariableUndefined", error.ErrorId);
+    }
+
+    [Fact]
     public void Include_FromASubfolder()
     {
         folder.With("scripts/x.sh", "X");
