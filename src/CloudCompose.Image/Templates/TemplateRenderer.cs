@@ -136,7 +136,7 @@ namespace CloudCompose.Image.Templates
                 {
                     var match = FluidPosition.Match(error ?? string.Empty);
                     var at = match.Success
-                        ? translated.LocationOfLiquid(int.Parse(match.Groups[1].Value), int.Parse(match.Groups[2].Value))
+                        ? translated.LocationOfLiquid(int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture))
                         : source.LocationOf(0);
                     var reason = (error ?? "unknown error").Split('\n')[0];
                     reason = FluidPosition.Replace(reason, string.Empty).Trim();
