@@ -88,7 +88,7 @@ function Invoke-UnitTests {
         if (Test-Path $trxPath) { Remove-Item $trxPath }
         Write-Host "--- xunit: $($project.BaseName)"
         dotnet test $project.FullName -c $Context.Configuration --nologo --results-directory $Context.ResultsDir `
-            --logger "trx;LogFileName=$trxName" --logger 'console;verbosity=normal' | Write-Host
+            --logger "trx;LogFileName=$trxName" --logger 'console;verbosity=minimal' | Write-Host
         $exit = $LASTEXITCODE
         if (Test-Path $trxPath) {
             $counts = Read-TrxCounts $trxPath
@@ -115,10 +115,12 @@ function Invoke-PesterTests {
     Push-Location $Context.Root
     try {
         # A child pwsh keeps the module's DLLs out of this build process, so the next build can overwrite them.
+        # The filter travels in the environment: pwsh on Unix would glob a '*' argument given to a native command.
+        $env:CC_PESTER_FILTER = $Filter
         dotnet pwsh -NoProfile -NonInteractive -File $runner -PesterPath $pester -ModuleDir $Context.ModuleDir `
-            -EmulatorDir $Context.EmulatorDir -ResultFile $resultFile -ResultsDir $Context.ResultsDir -Filter $Filter | Write-Host
+            -EmulatorDir $Context.EmulatorDir -ResultFile $resultFile -ResultsDir $Context.ResultsDir | Write-Host
     }
-    finally { Pop-Location }
+    finally { Pop-Location; Remove-Item Env:CC_PESTER_FILTER -ErrorAction SilentlyContinue }
     if (-not (Test-Path $resultFile)) {
         Write-Host 'Pester wrote no results: counted as one failure.' -ForegroundColor Red
         return [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 }

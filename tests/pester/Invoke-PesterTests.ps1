@@ -5,7 +5,7 @@ param(
     [Parameter(Mandatory)] [string] $EmulatorDir,
     [Parameter(Mandatory)] [string] $ResultFile,
     [Parameter(Mandatory)] [string] $ResultsDir,
-    [string] $Filter = '*'
+    [string] $Filter = $(if ($env:CC_PESTER_FILTER) { $env:CC_PESTER_FILTER } else { '*' })
 )
 $ErrorActionPreference = 'Stop'
 Import-Module $PesterPath -Force
