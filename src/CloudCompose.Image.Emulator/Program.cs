@@ -29,7 +29,8 @@ await using var emulator = await Ec2Emulator.StartAsync(new EmulatorOptions { Po
 Console.Out.WriteLine($"CloudCompose.Image.Emulator listening on {emulator.ServiceUrl}");
 Console.Out.Flush();
 
-using var stop = new CancellationTokenSource();
+// Not disposed: ProcessExit may fire after Main returns and still cancel it.
+var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
 AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
 if (exitOnStdinEof)
