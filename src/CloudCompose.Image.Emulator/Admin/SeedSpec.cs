@@ -1,0 +1,78 @@
+namespace CloudCompose.Image.Emulator.Admin;
+
+/// <summary>Everything to create in one call (C# or POST /_emulator/seed). Durations and ages are in the emulated clock.</summary>
+public sealed class SeedSpec
+{
+    public string Region { get; set; } = "us-east-1";
+    public List<SeedImage> Images { get; set; } = [];
+    public List<SeedInstance> Instances { get; set; } = [];
+    public List<SeedLaunchTemplate> LaunchTemplates { get; set; } = [];
+    public List<SeedSsmParameter> SsmParameters { get; set; } = [];
+}
+
+public sealed class SeedImage
+{
+    public string? Id { get; set; }
+    /// <summary>With Count &gt; 1, "{i}" in the name is replaced by 1..Count, or "-i" is appended.</summary>
+    public string Name { get; set; } = "seeded-image";
+    public int Count { get; set; } = 1;
+    public string? Description { get; set; }
+    public Dictionary<string, string>? Tags { get; set; }
+    /// <summary>Creation date this many days before the emulated now.</summary>
+    public double AgeDays { get; set; }
+    public string? OwnerId { get; set; }
+    /// <summary>available, pending, failed or disabled.</summary>
+    public string State { get; set; } = "available";
+    public bool Public { get; set; }
+    /// <summary>Account ids with launch permission.</summary>
+    public List<string>? SharedWith { get; set; }
+    public DateTime? DeprecationTime { get; set; }
+    public bool DeregistrationProtection { get; set; }
+    public DateTime? LastLaunchedTime { get; set; }
+    public string? Platform { get; set; }
+    public int SnapshotCount { get; set; } = 1;
+}
+
+public sealed class SeedInstance
+{
+    /// <summary>The image by id, or by <see cref="ImageName"/>.</summary>
+    public string? ImageId { get; set; }
+    public string? ImageName { get; set; }
+    /// <summary>pending, running, stopping, stopped, shutting-down or terminated; the state holds until acted on.</summary>
+    public string State { get; set; } = "running";
+    public int Count { get; set; } = 1;
+    public Dictionary<string, string>? Tags { get; set; }
+    public double AgeDays { get; set; }
+    public string InstanceType { get; set; } = "t3.micro";
+}
+
+public sealed class SeedLaunchTemplate
+{
+    public string Name { get; set; } = "seeded-template";
+    public List<SeedLaunchTemplateVersion> Versions { get; set; } = [];
+    public int? DefaultVersion { get; set; }
+    public Dictionary<string, string>? Tags { get; set; }
+}
+
+public sealed class SeedLaunchTemplateVersion
+{
+    public string? ImageId { get; set; }
+    public string? ImageName { get; set; }
+    public string? InstanceType { get; set; }
+    public string? Description { get; set; }
+}
+
+public sealed class SeedSsmParameter
+{
+    public string Name { get; set; } = "/seeded/ami";
+    public string? ImageId { get; set; }
+    public string? ImageName { get; set; }
+}
+
+public sealed class SeedResult
+{
+    public List<string> ImageIds { get; set; } = [];
+    public List<string> SnapshotIds { get; set; } = [];
+    public List<string> InstanceIds { get; set; } = [];
+    public List<string> LaunchTemplateIds { get; set; } = [];
+}

@@ -1,0 +1,80 @@
+using System.Net;
+using System.Text;
+using CloudCompose.Image.Emulator.Admin;
+using CloudCompose.Image.Emulator.Protocol;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CloudCompose.Image.Emulator;
+
+/// <summary>An EC2 Query API emulator on 127.0.0.1, for the SDK to call as if it were EC2.</summary>
+public sealed class Ec2Emulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private Ec2Emulator(WebApplication app, EmulatorState state, Uri url)
+    {
+        _app = app;
+        State = state;
+        ServiceUrl = url;
+    }
+
+    /// <summary>Base URL to give the SDK as ServiceURL, e.g. http://127.0.0.1:49152/.</summary>
+    public Uri ServiceUrl { get; }
+
+    public EmulatorState State { get; }
+
+    public static async Task<Ec2Emulator> StartAsync(EmulatorOptions? options = null, CancellationToken ct = default)
+    {
+        options ??= new EmulatorOptions();
+        var state = new EmulatorState(options);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, Args = [] });
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k =>
+        {
+            k.Listen(IPAddress.Loopback, options.Port);
+            k.AddServerHeader = false;
+        });
+        var app = builder.Build();
+        app.Run(ctx => ctx.Request.Path.StartsWithSegments("/_emulator") ? AdminEndpoints.Handle(ctx, state) : ServeApi(ctx, state));
+        await app.StartAsync(ct);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new Ec2Emulator(app, state, new Uri(address.TrimEnd('/') + "/"));
+    }
+
+    private static async Task ServeApi(HttpContext ctx, EmulatorState state)
+    {
+        var values = new List<KeyValuePair<string, string>>();
+        foreach (var (k, v) in ctx.Request.Query) values.Add(new(k, v.ToString()));
+        if (HttpMethods.IsPost(ctx.Request.Method) && ctx.Request.HasFormContentType)
+        {
+            var form = await ctx.Request.ReadFormAsync();
+            foreach (var (k, v) in form) values.Add(new(k, v.ToString()));
+        }
+        var (status, body) = state.Handle(new QueryParams(values), RegionOf(ctx.Request.Headers.Authorization.ToString()));
+        ctx.Response.StatusCode = status;
+        ctx.Response.ContentType = "text/xml;charset=UTF-8";
+        await ctx.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(body));
+    }
+
+    /// <summary>The region from a SigV4 credential scope (Credential=AKID/date/region/service/aws4_request).</summary>
+    internal static string RegionOf(string authorization)
+    {
+        var i = authorization.IndexOf("Credential=", StringComparison.Ordinal);
+        if (i < 0) return "us-east-1";
+        var end = authorization.IndexOfAny([',', ' '], i);
+        var parts = authorization[(i + "Credential=".Length)..(end < 0 ? authorization.Length : end)].Split('/');
+        return parts.Length >= 5 && parts[2].Length > 0 ? parts[2] : "us-east-1";
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync(TimeSpan.FromSeconds(5));
+        await _app.DisposeAsync();
+    }
+}

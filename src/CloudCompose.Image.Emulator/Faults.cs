@@ -1,0 +1,65 @@
+namespace CloudCompose.Image.Emulator;
+
+/// <summary>Injected failures. Guarded by the state lock.</summary>
+public sealed class Faults
+{
+    private readonly object _sync;
+    private readonly Dictionary<string, Queue<(string Code, int Remaining)>> _next = new(StringComparer.Ordinal);
+    private int _failNextImages;
+    private readonly List<string> _failImageNames = new();
+
+    internal Faults(object sync) => _sync = sync;
+
+    /// <summary>The next <paramref name="count"/> calls of <paramref name="action"/> ("*" for any) fail with <paramref name="code"/>.</summary>
+    public void FailNext(string action, int count = 1, string code = "RequestLimitExceeded")
+    {
+        if (count < 1) throw new ArgumentOutOfRangeException(nameof(count));
+        lock (_sync)
+        {
+            if (!_next.TryGetValue(action, out var q)) _next[action] = q = new();
+            q.Enqueue((code, count));
+        }
+    }
+
+    /// <summary>The next <paramref name="count"/> images made by CreateImage or CopyImage end <c>failed</c>.</summary>
+    public void FailNextImages(int count = 1)
+    {
+        lock (_sync) _failNextImages += count;
+    }
+
+    /// <summary>Every image whose name matches the wildcard pattern ends <c>failed</c>.</summary>
+    public void FailImagesNamed(string namePattern)
+    {
+        lock (_sync) _failImageNames.Add(namePattern);
+    }
+
+    public void Clear()
+    {
+        lock (_sync) { _next.Clear(); _failNextImages = 0; _failImageNames.Clear(); }
+    }
+
+    internal string? TakeCallFault(string action) => Take(action) ?? Take("*");
+
+    private string? Take(string key)
+    {
+        if (!_next.TryGetValue(key, out var q) || q.Count == 0) return null;
+        var (code, remaining) = q.Dequeue();
+        if (remaining > 1)
+        {
+            // Keep order: the rest of this fault stays first in the queue.
+            var rest = new Queue<(string, int)>();
+            rest.Enqueue((code, remaining - 1));
+            foreach (var e in q) rest.Enqueue(e);
+            _next[key] = rest;
+        }
+        return code;
+    }
+
+    internal bool TakeImageFailure(string name)
+    {
+        if (_failImageNames.Any(p => Filters.Wildcard.IsMatch(p, name))) return true;
+        if (_failNextImages <= 0) return false;
+        _failNextImages--;
+        return true;
+    }
+}

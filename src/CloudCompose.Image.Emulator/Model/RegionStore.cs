@@ -1,0 +1,23 @@
+namespace CloudCompose.Image.Emulator.Model;
+
+/// <summary>All resources of one region. Guarded by <see cref="EmulatorState.Sync"/>.</summary>
+internal sealed class RegionStore(string name)
+{
+    public string Name { get; } = name;
+    public Dictionary<string, Ec2Instance> Instances { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, Ec2Image> Images { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, Ec2Snapshot> Snapshots { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, Ec2Volume> Volumes { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, Ec2LaunchTemplate> LaunchTemplates { get; } = new(StringComparer.Ordinal);
+    public List<SsmParameter> SsmParameters { get; } = new();
+    /// <summary>RunInstances ClientToken → (reservation id, hash of the other parameters).</summary>
+    public Dictionary<string, (string ReservationId, string ParamHash)> RunTokens { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, string> CopyTokens { get; } = new(StringComparer.Ordinal);
+
+    public Ec2Resource? FindAny(string id) =>
+        Instances.GetValueOrDefault(id) ?? Images.GetValueOrDefault(id) ?? Snapshots.GetValueOrDefault(id)
+        ?? Volumes.GetValueOrDefault(id) ?? (Ec2Resource?)LaunchTemplates.GetValueOrDefault(id);
+
+    public IEnumerable<Ec2Resource> AllResources() =>
+        Instances.Values.Cast<Ec2Resource>().Concat(Images.Values).Concat(Snapshots.Values).Concat(Volumes.Values).Concat(LaunchTemplates.Values);
+}

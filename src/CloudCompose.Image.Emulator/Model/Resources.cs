@@ -1,0 +1,142 @@
+namespace CloudCompose.Image.Emulator.Model;
+
+internal abstract class Ec2Resource
+{
+    public required string Id { get; init; }
+    public required string Region { get; init; }
+    public Dictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);
+    /// <summary>Before this moment, lookups by id answer NotFound (eventual consistency).</summary>
+    public DateTime VisibleAt { get; set; }
+    public abstract string ResourceType { get; }
+}
+
+internal sealed class Ec2Volume : Ec2Resource
+{
+    public override string ResourceType => "volume";
+    public int Size { get; set; } = 8;
+    public string VolumeType { get; set; } = "gp3";
+    public string? SnapshotId { get; set; }
+    public string? InstanceId { get; set; }
+    public string DeviceName { get; set; } = "/dev/xvda";
+    public bool DeleteOnTermination { get; set; } = true;
+    public DateTime CreatedAt { get; set; }
+}
+
+internal sealed class Ec2Snapshot : Ec2Resource
+{
+    public override string ResourceType => "snapshot";
+    public string OwnerId { get; set; } = EmulatorState.AccountId;
+    public string? VolumeId { get; set; }
+    public int VolumeSize { get; set; } = 8;
+    public string Description { get; set; } = "";
+    public DateTime StartTime { get; set; }
+    public DateTime CompletesAt { get; set; }
+    public string Status { get; set; } = "pending";
+}
+
+internal sealed class ImageDevice
+{
+    public string DeviceName { get; set; } = "/dev/xvda";
+    public string? SnapshotId { get; set; }
+    public int VolumeSize { get; set; } = 8;
+    public string VolumeType { get; set; } = "gp3";
+    public bool DeleteOnTermination { get; set; } = true;
+}
+
+internal sealed class Ec2Image : Ec2Resource
+{
+    public override string ResourceType => "image";
+    public string Name { get; set; } = "";
+    public string? Description { get; set; }
+    public string OwnerId { get; set; } = EmulatorState.AccountId;
+    /// <summary>pending, available, failed or disabled as last computed from the clock.</summary>
+    public string State { get; set; } = "pending";
+    public DateTime AvailableAt { get; set; }
+    public string FinalState { get; set; } = "available";
+    public DateTime CreationDate { get; set; }
+    public bool Public { get; set; }
+    public HashSet<string> SharedWith { get; } = new(StringComparer.Ordinal);
+    public List<ImageDevice> Devices { get; } = new();
+    public string RootDeviceName { get; set; } = "/dev/xvda";
+    public string Architecture { get; set; } = "x86_64";
+    public string? Platform { get; set; }
+    public DateTime? DeprecationTime { get; set; }
+    public bool Protected { get; set; }
+    public bool ProtectedWithCooldown { get; set; }
+    /// <summary>After DisableImageDeregistrationProtection on a cooldown-protected image, protection lasts until then.</summary>
+    public DateTime? ProtectedUntil { get; set; }
+    public DateTime? LastLaunchedTime { get; set; }
+    public string? SourceInstanceId { get; set; }
+    public string? SourceImageId { get; set; }
+    public string? SourceRegion { get; set; }
+    public (string Code, string Message)? StateReason { get; set; }
+
+    public bool IsDeprecated(DateTime now) => DeprecationTime is { } d && d <= now;
+    public bool IsProtected(DateTime now) => Protected || (ProtectedUntil is { } u && now < u);
+    public bool VisibleTo(string account) => OwnerId == account || Public || SharedWith.Contains(account);
+}
+
+internal readonly record struct Transition(DateTime At, string State, string Reason = "", string? ReasonCode = null, string? ReasonMessage = null);
+
+internal sealed class Ec2Instance : Ec2Resource
+{
+    public override string ResourceType => "instance";
+    public required string ReservationId { get; init; }
+    public required string ImageId { get; init; }
+    public string InstanceType { get; set; } = "m1.small";
+    public string? KeyName { get; set; }
+    public DateTime LaunchTime { get; set; }
+    public int LaunchIndex { get; set; }
+    public string State { get; set; } = "pending";
+    public string Reason { get; set; } = "";
+    public (string Code, string Message)? StateReason { get; set; }
+    public List<Transition> Schedule { get; } = new();
+    public DateTime? RunningAt { get; set; }
+    public DateTime? TerminatedAt { get; set; }
+    public string? UserData { get; set; }
+    public string DecodedUserData { get; set; } = "";
+    public string? ClientToken { get; set; }
+    public string ShutdownBehavior { get; set; } = "stop";
+    public List<string> SecurityGroupIds { get; } = new();
+    public string? IamInstanceProfileArn { get; set; }
+    public bool Monitoring { get; set; }
+    public bool EbsOptimized { get; set; }
+    public string HttpTokens { get; set; } = "required";
+    public string HttpEndpoint { get; set; } = "enabled";
+    public int HttpPutResponseHopLimit { get; set; } = 2;
+    public string InstanceMetadataTags { get; set; } = "disabled";
+    public string SubnetId { get; set; } = "subnet-0emulator0000000";
+    public string PrivateIp { get; set; } = "10.0.0.10";
+    public List<string> VolumeIds { get; } = new();
+    public string RootDeviceName { get; set; } = "/dev/xvda";
+    public ScriptOutcome Outcome { get; set; } = new();
+    public string? ConsoleText { get; set; }
+    public DateTime? ConsoleAt { get; set; }
+
+    public static int Code(string state) => state switch
+    {
+        "pending" => 0, "running" => 16, "shutting-down" => 32, "terminated" => 48, "stopping" => 64, "stopped" => 80, _ => 0,
+    };
+}
+
+internal sealed class LaunchTemplateVersion
+{
+    public int Number { get; init; }
+    public string? Description { get; init; }
+    public DateTime CreatedAt { get; init; }
+    /// <summary>LaunchTemplateData.* as sent, keys without that prefix: the same names RunInstances uses.</summary>
+    public required Dictionary<string, string> Data { get; init; }
+    public string? ImageId => Data.GetValueOrDefault("ImageId");
+}
+
+internal sealed class Ec2LaunchTemplate : Ec2Resource
+{
+    public override string ResourceType => "launch-template";
+    public required string Name { get; init; }
+    public DateTime CreatedAt { get; init; }
+    public int DefaultVersion { get; set; } = 1;
+    public List<LaunchTemplateVersion> Versions { get; } = new();
+    public int LatestVersion => Versions.Count == 0 ? 0 : Versions.Max(v => v.Number);
+}
+
+internal sealed record SsmParameter(string Name, string ImageId);

@@ -1,0 +1,27 @@
+namespace CloudCompose.Image.Emulator.Protocol;
+
+/// <summary>An EC2 API error: code, message and the HTTP status EC2 sends with it.</summary>
+public sealed class Ec2Error(string code, string message, int status = 400) : Exception(message)
+{
+    public string Code { get; } = code;
+    public int Status { get; } = status;
+
+    public static Ec2Error InvalidParameterValue(string message) => new("InvalidParameterValue", message);
+    public static Ec2Error Missing(string name) => new("MissingParameter", $"The request must contain the parameter {name}");
+    public static Ec2Error Combination(string message) => new("InvalidParameterCombination", message);
+    public static Ec2Error BadFilter(string name) => new("InvalidParameterValue", $"The filter '{name}' is invalid");
+    public static Ec2Error BadToken() => new("InvalidPaginationToken", "The specified pagination token is not valid or is expired.");
+
+    public static Ec2Error MaxResults(int value, int min, int max) =>
+        InvalidParameterValue($"Value ( {value} ) for parameter maxResults is invalid. Parameter may only be between {min} and {max}.");
+
+    public static Ec2Error Fault(string code) => code switch
+    {
+        "RequestLimitExceeded" => new(code, "Request limit exceeded.", 503),
+        "InternalError" => new(code, "An internal error has occurred.", 500),
+        "Unavailable" or "ServiceUnavailable" => new(code, "The service is unavailable. Please try again shortly.", 503),
+        "UnauthorizedOperation" => new(code, "You are not authorized to perform this operation.", 403),
+        "AuthFailure" => new(code, "AWS was not able to validate the provided access credentials", 401),
+        _ => new(code, $"Injected fault {code}.", 400),
+    };
+}
