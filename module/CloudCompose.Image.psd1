@@ -11,6 +11,8 @@
     CompatiblePSEditions = @('Desktop', 'Core')
     CmdletsToExport      = @(
         'Get-CloudComposeUserData'
+        'New-CloudComposeImage'
+        'Remove-CloudComposeImageBuilder'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -25,7 +25,7 @@ BeforeAll {
         # Nothing a failed or cancelled build made may be left costing money.
         $state = Get-EmulatorState
         @($state.Instances | Where-Object { $_.imageId -eq $SourceAmi -and $_.state -in 'pending', 'running', 'stopping', 'stopped' }) | Should -BeNullOrEmpty
-        @($state.Images | Where-Object { $_.imageId -ne $SourceAmi }) | Should -BeNullOrEmpty
+        @($state.Images | Where-Object { $_.id -ne $SourceAmi }) | Should -BeNullOrEmpty
         @($state.Snapshots | Where-Object { $_.tags.CloudComposeBuildId }) | Should -BeNullOrEmpty
     }
 }
@@ -37,7 +37,7 @@ AfterAll {
 Describe 'New-CloudComposeImage' {
     BeforeEach {
         Reset-TestEmulator $Emulator
-        Invoke-Emulator $Emulator POST seed @{ images = @(@{ id = $SourceAmi; name = 'amzn-base'; ownerId = '137112412989' }) } | Out-Null
+        Invoke-Emulator $Emulator POST seed @{ images = @(@{ id = $SourceAmi; name = 'amzn-base'; ownerId = '137112412989'; public = $true }) } | Out-Null
         $env:AMI_ID = $SourceAmi
         $env:SUBNET_ID = 'subnet-9f0074c6'
     }
@@ -55,16 +55,16 @@ Describe 'New-CloudComposeImage' {
         $image.ConsoleOutput | Should -Match 'CLOUDCOMPOSE-RESULT \w+ exit=0'
 
         $state = Get-EmulatorState
-        $stored = $state.Images | Where-Object imageId -eq $image.ImageId
+        $stored = $state.Images | Where-Object id -eq $image.ImageId
         $stored.description | Should -Be "$($image.ImageName) image created by cloud-compose."
         $stored.tags.ImageName | Should -Be 'docker'
         $stored.tags.ImageVersion | Should -Be '1.10'
         $stored.tags.Name | Should -Be 'docker:1.10'
         $stored.tags.Team | Should -Be 'platform'
-        foreach ($snapshot in $state.Snapshots | Where-Object { $_.snapshotId -in $image.SnapshotIds }) {
+        foreach ($snapshot in $state.Snapshots | Where-Object { $_.id -in $image.SnapshotIds }) {
             $snapshot.tags.ImageName | Should -Be 'docker'
         }
-        ($state.Instances | Where-Object instanceId -eq $image.BuilderInstanceId).state | Should -BeIn 'shutting-down', 'terminated'
+        ($state.Instances | Where-Object id -eq $image.BuilderInstanceId).state | Should -BeIn 'shutting-down', 'terminated'
     }
 
     It 'launches with a client token, tags at creation, IMDSv2 and stop-on-shutdown' {
@@ -107,7 +107,8 @@ Describe 'New-CloudComposeImage' {
         It 'treats a console without the result marker as a failure unless -SkipScriptCheck' {
             Set-NextBuildOutcome $Emulator @{ consoleText = "boot`nno marker here`n" } -Count 2
             $folder = New-BakeFolder
-            { New-CloudComposeImage -Path $folder -EndpointUrl $Endpoint } | Should -Throw -ErrorId 'ImageScriptFailed,*'
+            $err = { New-CloudComposeImage -Path $folder -EndpointUrl $Endpoint -ConsoleTimeout 5s } | Should -Throw -ErrorId 'ImageScriptFailed,*' -PassThru
+            $err.Exception.Message | Should -Match 'never showed the result'
             Assert-NoOrphans
             $image = New-CloudComposeImage -Path $folder -EndpointUrl $Endpoint -SkipScriptCheck
             $image.State | Should -Be 'available'
@@ -137,11 +138,13 @@ Describe 'New-CloudComposeImage' {
         It 'keeps the builder with -KeepBuilderOnFailure and names it in a warning' {
             Set-NextBuildOutcome $Emulator @{ exitCode = 1 }
             $folder = New-BakeFolder -Name keep
-            { New-CloudComposeImage -Path $folder -EndpointUrl $Endpoint -KeepBuilderOnFailure -WarningVariable warnings -WarningAction SilentlyContinue } |
-                Should -Throw -ErrorId 'ImageScriptFailed,*'
+            $failed = $null
+            try { New-CloudComposeImage -Path $folder -EndpointUrl $Endpoint -KeepBuilderOnFailure -WarningVariable warnings -WarningAction SilentlyContinue }
+            catch { $failed = $_ }
+            $failed.FullyQualifiedErrorId | Should -BeLike 'ImageScriptFailed,*'
             $kept = @((Get-EmulatorState).Instances | Where-Object { $_.state -eq 'stopped' })
             $kept.Count | Should -Be 1
-            "$warnings" | Should -Match $kept[0].instanceId
+            "$warnings" | Should -Match $kept[0].id
         }
 
         It 'reports an AMI that does not exist in the region with the config line' {
@@ -187,7 +190,7 @@ Describe 'New-CloudComposeImage' {
     Context 'Ctrl+C' {
         It 'leaves nothing behind when stopped while <Phase>' -ForEach @(
             @{ Phase = 'waiting for the builder'; Until = { param($s) @($s.Instances | Where-Object state -eq 'running').Count -gt 0 } }
-            @{ Phase = 'waiting for the image'; Until = { param($s) @($s.Images | Where-Object { $_.imageId -ne $SourceAmi }).Count -gt 0 } }
+            @{ Phase = 'waiting for the image'; Until = { param($s) @($s.Images | Where-Object { $_.id -ne $SourceAmi }).Count -gt 0 } }
         ) {
             Invoke-Emulator $Emulator POST delays @{ imageDelay = 600; scriptDuration = 120 } | Out-Null
             try {
@@ -262,7 +265,7 @@ Describe 'New-CloudComposeImage' {
             $image = New-CloudComposeImage -Path $folder -EndpointUrl $Endpoint
             $image.CopiedImages['us-west-2'] | Should -Match '^ami-'
             $image.SharedWithAccounts | Should -Be '111122223333'
-            $copy = Invoke-Emulator $Emulator GET 'images?region=us-west-2' | Where-Object imageId -eq $image.CopiedImages['us-west-2']
+            $copy = Invoke-Emulator $Emulator GET 'images?region=us-west-2' | Where-Object id -eq $image.CopiedImages['us-west-2']
             $copy.state | Should -Be 'available'
             $copy.tags.ImageName | Should -Be 'web'
         }

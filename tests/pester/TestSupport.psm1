@@ -100,10 +100,11 @@ function Invoke-Emulator {
     # Calls the emulator's admin API (JSON under /_emulator/).
     param($Emulator, [string] $Method, [string] $Route, $Body)
     $uri = $Emulator.Url + '_emulator/' + $Route
+    # ForEach-Object unrolls a JSON array, so an empty list yields nothing rather than one empty array.
     if ($null -ne $Body) {
-        Invoke-RestMethod -Method $Method -Uri $uri -ContentType 'application/json' -Body ($Body | ConvertTo-Json -Depth 10)
+        Invoke-RestMethod -Method $Method -Uri $uri -ContentType 'application/json' -Body ($Body | ConvertTo-Json -Depth 10) | ForEach-Object { $_ }
     }
-    else { Invoke-RestMethod -Method $Method -Uri $uri }
+    else { Invoke-RestMethod -Method $Method -Uri $uri | ForEach-Object { $_ } }
 }
 
 function Reset-TestEmulator {

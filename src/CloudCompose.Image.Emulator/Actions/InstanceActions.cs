@@ -102,7 +102,18 @@ internal static class InstanceActions
         try { bytes = Convert.FromBase64String(raw); }
         catch (FormatException) { throw Ec2Error.InvalidParameterValue("Invalid BASE64 encoding of user data."); }
         if (bytes.Length > UserDataLimit) throw Ec2Error.InvalidParameterValue($"User data is limited to {UserDataLimit} bytes");
-        return (raw, Encoding.UTF8.GetString(bytes));
+        return (raw, Encoding.UTF8.GetString(IsGzip(bytes) ? Gunzip(bytes) : bytes));
+    }
+
+    // cloud-init accepts gzipped user data; the simulated machine reads it the same way.
+    private static bool IsGzip(byte[] bytes) => bytes.Length > 2 && bytes[0] == 0x1f && bytes[1] == 0x8b;
+
+    private static byte[] Gunzip(byte[] bytes)
+    {
+        using var input = new System.IO.Compression.GZipStream(new MemoryStream(bytes), System.IO.Compression.CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        input.CopyTo(output);
+        return output.ToArray();
     }
 
     private static void CreateVolumes(Ec2Request r, Ec2Instance inst, Ec2Image image, List<QueryParams> mappings, Dictionary<string, string>? tags)

@@ -48,6 +48,11 @@ namespace CloudCompose.Image.PowerShell.Commands
         [DurationTransformation]
         public TimeSpan ImageTimeout { get; set; } = TimeSpan.FromMinutes(60);
 
+        /// <summary>How long to wait for the script's result to reach the builder's console after it stopped.</summary>
+        [Parameter]
+        [DurationTransformation]
+        public TimeSpan ConsoleTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
         /// <summary>Take the builder's stop as success, for AMIs without a serial console.</summary>
         [Parameter]
         public SwitchParameter SkipScriptCheck { get; set; }
@@ -128,6 +133,7 @@ namespace CloudCompose.Image.PowerShell.Commands
             {
                 Timeout = Timeout,
                 ImageTimeout = ImageTimeout,
+                ConsoleTimeout = ConsoleTimeout,
                 SkipScriptCheck = SkipScriptCheck,
                 KeepBuilderOnFailure = KeepBuilderOnFailure,
                 NoCleanup = NoCleanup,

@@ -7,7 +7,7 @@ namespace CloudCompose.Image.PowerShell.Hosting
 {
     /// <summary>
     /// Lets duration parameters take what people type: a TimeSpan, "00:30:00", "90s", "30m", "2h", or a plain
-    /// number of minutes. (Without this, PowerShell would read -Timeout 30 as 30 ticks.)
+    /// number of minutes. (Without this, PowerShell would read -Timeout 30 as 30 ticks, and 90s as 90 ticks.)
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class DurationTransformationAttribute : ArgumentTransformationAttribute
@@ -21,7 +21,13 @@ namespace CloudCompose.Image.PowerShell.Hosting
             {
                 case TimeSpan span:
                     return Checked(span);
-                case int or long or double or decimal or float:
+                // PowerShell reads 90s as [short]90 and 2d as [decimal]2 (its numeric suffixes), so those types
+                // carry the unit the user typed; any other number is minutes.
+                case short seconds:
+                    return Checked(TimeSpan.FromSeconds(seconds));
+                case decimal days:
+                    return Checked(TimeSpan.FromDays((double)days));
+                case int or long or double or float or byte or ushort or uint or ulong:
                     return Checked(TimeSpan.FromMinutes(Convert.ToDouble(value, CultureInfo.InvariantCulture)));
                 case string text:
                     var match = WithUnit.Match(text);
