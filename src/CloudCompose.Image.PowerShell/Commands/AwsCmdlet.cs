@@ -34,7 +34,7 @@ namespace CloudCompose.Image.PowerShell.Commands
                     Region = Region,
                     ProfileName = ProfileName,
                     EndpointUrl = EndpointUrl,
-                    Credentials = CredentialConverter.Convert(Credential),
+                    Keys = CredentialConverter.Convert(Credential),
                 },
                 configRegion);
     }

@@ -2,8 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using Amazon.EC2.Model;
-using CloudCompose.Image.Aws;
 using CloudCompose.Image.Bake;
 using CloudCompose.Image.Configuration;
 using CloudCompose.Image.Errors;
@@ -66,31 +64,12 @@ namespace CloudCompose.Image.PowerShell.Commands
         private void Remove(string name, string? region, string target)
         {
             var connection = Connect(region);
-            using var ec2 = (Amazon.EC2.AmazonEC2Client)connection.CreateEc2Client();
-            List<Instance> builders;
-            try
+            using var removal = new BuilderRemoval(connection);
+            var builders = removal.FindAsync(name, CancellationToken).GetAwaiter().GetResult();
+            WriteVerbose($"DescribeInstances: {builders.Count} builder(s) tagged ImageName={name} in {connection.Region} ({target}).");
+            foreach (var builder in builders)
             {
-                builders = Builders.FindByNameAsync(ec2, name, CancellationToken).GetAwaiter().GetResult();
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                throw AwsErrors.From(e, "DescribeInstances", target);
-            }
-
-            WriteVerbose($"DescribeInstances: {builders.Count} builder(s) tagged ImageName={name} in {connection.Region}.");
-            foreach (var instance in builders)
-            {
-                var info = new BuilderInfo
-                {
-                    InstanceId = instance.InstanceId,
-                    Name = name,
-                    Version = BuildTags.Value(instance.Tags, BuildTags.ImageVersion) ?? string.Empty,
-                    State = instance.State?.Name?.Value ?? string.Empty,
-                    LaunchTime = instance.LaunchTime,
-                    BuildId = BuildTags.Value(instance.Tags, BuildTags.BuildId),
-                    Region = connection.Region,
-                };
-                var description = $"{info.InstanceId} ({name}:{info.Version}, {info.State}, launched {info.LaunchTime:u})";
+                var description = $"{builder.InstanceId} ({name}:{builder.Version}, {builder.State}, launched {builder.LaunchTime:u})";
                 if (!Confirmed(description, "Terminate builder instance", Force))
                 {
                     continue;
@@ -98,13 +77,12 @@ namespace CloudCompose.Image.PowerShell.Commands
 
                 try
                 {
-                    Builders.TerminateAsync(ec2, new[] { info.InstanceId }, CancellationToken).GetAwaiter().GetResult();
-                    info.Terminated = true;
-                    WriteObject(info);
+                    removal.TerminateAsync(builder, CancellationToken).GetAwaiter().GetResult();
+                    WriteObject(builder);
                 }
-                catch (Exception e) when (e is not OperationCanceledException)
+                catch (CloudComposeException e)
                 {
-                    WriteFailure(AwsErrors.From(e, "TerminateInstances", info.InstanceId));
+                    WriteFailure(e);
                 }
             }
         }

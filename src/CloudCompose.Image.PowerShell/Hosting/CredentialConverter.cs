@@ -1,7 +1,7 @@
 using System;
 using System.Management.Automation;
 using System.Net;
-using Amazon.Runtime;
+using CloudCompose.Image.Aws;
 using CloudCompose.Image.Errors;
 
 namespace CloudCompose.Image.PowerShell.Hosting
@@ -14,7 +14,7 @@ namespace CloudCompose.Image.PowerShell.Hosting
     /// </summary>
     internal static class CredentialConverter
     {
-        public static AWSCredentials? Convert(object? value)
+        public static AwsKeys? Convert(object? value)
         {
             switch (value)
             {
@@ -22,11 +22,9 @@ namespace CloudCompose.Image.PowerShell.Hosting
                     return null;
                 case PSObject wrapped:
                     return Convert(wrapped.BaseObject);
-                case AWSCredentials native:
-                    return native;
                 case PSCredential credential:
                     var secret = new NetworkCredential(string.Empty, credential.Password).Password;
-                    return new BasicAWSCredentials(credential.UserName, secret);
+                    return new AwsKeys(credential.UserName, secret);
             }
 
             var getCredentials = value.GetType().GetMethod("GetCredentials", Type.EmptyTypes);
@@ -39,9 +37,7 @@ namespace CloudCompose.Image.PowerShell.Hosting
                 var token = type.GetProperty("Token")?.GetValue(immutable) as string;
                 if (!string.IsNullOrEmpty(accessKey) && !string.IsNullOrEmpty(secretKey))
                 {
-                    return string.IsNullOrEmpty(token)
-                        ? new BasicAWSCredentials(accessKey, secretKey)
-                        : (AWSCredentials)new SessionAWSCredentials(accessKey, secretKey, token);
+                    return new AwsKeys(accessKey!, secretKey!, string.IsNullOrEmpty(token) ? null : token);
                 }
             }
 

@@ -25,7 +25,7 @@ namespace CloudCompose.Image.Aws
 
         public string Region { get; }
 
-        public AWSCredentials Credentials { get; }
+        internal AWSCredentials Credentials { get; }
 
         public string? EndpointUrl { get; }
 
@@ -59,11 +59,15 @@ namespace CloudCompose.Image.Aws
                 { Hint = "Pass -Region, set aws.region in cloud-compose.yml, set $env:AWS_REGION, or set region in your AWS profile." };
             }
 
-            var credentials = options.Credentials ?? ResolveCredentials(store, profile, options.ProfileName);
+            var credentials = options.Keys is { } keys
+                ? (string.IsNullOrEmpty(keys.SessionToken)
+                    ? new BasicAWSCredentials(keys.AccessKeyId, keys.SecretAccessKey)
+                    : (AWSCredentials)new SessionAWSCredentials(keys.AccessKeyId, keys.SecretAccessKey, keys.SessionToken))
+                : ResolveCredentials(store, profile, options.ProfileName);
             return new AwsConnection(region!, credentials, options.EndpointUrl, options.MaxErrorRetry);
         }
 
-        public IAmazonEC2 CreateEc2Client(string? region = null)
+        internal IAmazonEC2 CreateEc2Client(string? region = null)
         {
             var config = new AmazonEC2Config
             {
