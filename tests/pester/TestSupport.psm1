@@ -55,68 +55,27 @@ function Invoke-Pwsh {
     finally { Pop-Location }
 }
 
-# The console a builder "prints" in the emulator: the wrapper's marker with this build's token and an exit code.
-$script:MarkerConsole = "[  OK  ] Reached target Cloud-init target.`nhello from image.sh`nCLOUDCOMPOSE-RESULT {userdata:cloud-compose-token: (\S+)} exit={exitCode}`nreboot: Power down.`n"
+Import-Module (Join-Path $PSScriptRoot '../../tools/CloudComposeEmulator.psm1') -Force -Global
 
 function Start-TestEmulator {
-    # Starts the built emulator as a child process on 127.0.0.1; it exits by itself when this process does.
     param([double] $TimeScale = 60, [int] $IdleTimeoutSeconds = 600)
     $dir = $env:CC_TEST_EMULATOR_DIR
     if (-not $dir) { $dir = Join-Path $PSScriptRoot '../../out/emulator' }
-    $dll = Join-Path $dir 'CloudCompose.Image.Emulator.dll'
-    if (-not (Test-Path $dll)) { throw "The emulator is not built ($dll). Run: dotnet pwsh ./build.ps1 -Task Build" }
-    $start = [Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($a in @($dll, '--parent-pid', $PID, '--idle-timeout', $IdleTimeoutSeconds, '--time-scale', $TimeScale.ToString([cultureinfo]::InvariantCulture))) { $start.ArgumentList.Add([string]$a) }
-    $start.RedirectStandardOutput = $true
-    $start.RedirectStandardError = $true
-    $start.UseShellExecute = $false
-    $process = [Diagnostics.Process]::Start($start)
-    $line = $process.StandardOutput.ReadLineAsync()
-    if (-not $line.Wait(30000) -or $line.Result -notmatch 'listening on (?<url>http://127\.0\.0\.1:\d+/)') {
-        $process.Kill()
-        throw "The emulator did not start: $($line.Result) $($process.StandardError.ReadToEnd())"
-    }
-    $emulator = [pscustomobject]@{ Url = $Matches.url; Process = $process }
-    Set-EmulatorEnvironment -Emulator $emulator
-    Invoke-Emulator $emulator POST outcomes/default @{ consoleText = $script:MarkerConsole; exitCode = 0 } | Out-Null
-    $emulator
+    Start-CloudComposeEmulator -EmulatorDir $dir -TimeScale $TimeScale -IdleTimeoutSeconds $IdleTimeoutSeconds
 }
 
-function Set-EmulatorEnvironment {
-    # Credentials that mean nothing, so the SDK's default chain resolves without a real account.
-    param($Emulator)
-    $env:AWS_ACCESS_KEY_ID = 'AKIDCLOUDCOMPOSETEST'
-    $env:AWS_SECRET_ACCESS_KEY = 'not-a-secret-emulator-only'
-    $env:AWS_REGION = 'us-east-1'
-    Remove-Item Env:AWS_SESSION_TOKEN, Env:AWS_PROFILE -ErrorAction SilentlyContinue
-}
-
-function Stop-TestEmulator {
-    param($Emulator)
-    if ($Emulator -and -not $Emulator.Process.HasExited) { $Emulator.Process.Kill(); $Emulator.Process.WaitForExit(5000) | Out-Null }
-}
-
-function Invoke-Emulator {
-    # Calls the emulator's admin API (JSON under /_emulator/).
-    param($Emulator, [string] $Method, [string] $Route, $Body)
-    $uri = $Emulator.Url + '_emulator/' + $Route
-    # ForEach-Object unrolls a JSON array, so an empty list yields nothing rather than one empty array.
-    if ($null -ne $Body) {
-        Invoke-RestMethod -Method $Method -Uri $uri -ContentType 'application/json' -Body ($Body | ConvertTo-Json -Depth 10) | ForEach-Object { $_ }
-    }
-    else { Invoke-RestMethod -Method $Method -Uri $uri | ForEach-Object { $_ } }
-}
+function Stop-TestEmulator { param($Emulator) Stop-CloudComposeEmulator $Emulator }
 
 function Reset-TestEmulator {
     param($Emulator)
     Invoke-Emulator $Emulator POST reset | Out-Null
-    Invoke-Emulator $Emulator POST outcomes/default @{ consoleText = $script:MarkerConsole; exitCode = 0 } | Out-Null
+    Invoke-Emulator $Emulator POST outcomes/default @{ consoleText = (Get-EmulatorMarkerConsole); exitCode = 0 } | Out-Null
 }
 
 function Set-NextBuildOutcome {
     # The next launch (or -Count launches) behaves as given: exit code, never stopping, terminated underneath…
     param($Emulator, [hashtable] $Outcome, [int] $Count = 1)
-    if (-not $Outcome.ContainsKey('consoleText')) { $Outcome.consoleText = $script:MarkerConsole }
+    if (-not $Outcome.ContainsKey('consoleText')) { $Outcome.consoleText = (Get-EmulatorMarkerConsole) }
     Invoke-Emulator $Emulator POST outcomes @{ count = $Count; outcome = $Outcome } | Out-Null
 }
 
