@@ -11,7 +11,7 @@ param(
     [Parameter(Mandatory)] [string] $EmulatorDir
 )
 $ErrorActionPreference = 'Stop'
-Import-Module (Join-Path $ModuleDir 'CloudCompose.Image.psd1')
+Import-Module (Join-Path (Resolve-Path $ModuleDir) 'CloudCompose.Image.psd1')
 Import-Module (Join-Path $PSScriptRoot '../tools/CloudComposeEmulator.psm1')
 
 function Write-Step([string] $Text) { Write-Host "`n== $Text" -ForegroundColor Cyan }

@@ -44,6 +44,7 @@ internal static class Lifecycle
         if (tr.Reason.Length > 0 || tr.State == "running") inst.Reason = tr.Reason;
         if (tr.ReasonCode is not null) inst.StateReason = (tr.ReasonCode, tr.ReasonMessage ?? tr.ReasonCode);
         if (tr.State == "running") { inst.RunningAt ??= tr.At; inst.StateReason = null; }
+        if (tr.State == "stopped") inst.StoppedAt ??= tr.At;
         if (tr.State == "terminated")
         {
             inst.TerminatedAt = tr.At;

@@ -92,6 +92,8 @@ internal sealed class Ec2Instance : Ec2Resource
     public (string Code, string Message)? StateReason { get; set; }
     public List<Transition> Schedule { get; } = new();
     public DateTime? RunningAt { get; set; }
+    /// <summary>When it first reached stopped (emulated time).</summary>
+    public DateTime? StoppedAt { get; set; }
     public DateTime? TerminatedAt { get; set; }
     public string? UserData { get; set; }
     public string DecodedUserData { get; set; } = "";

@@ -27,6 +27,7 @@ namespace CloudCompose.Image.PowerShell.Commands
         private readonly PipelineMessages messages = new PipelineMessages();
         private readonly List<Task> running = new List<Task>();
         private readonly List<ErrorRecord> failures = new List<ErrorRecord>();
+        private readonly BakeBatch batch = new BakeBatch();
 
         [Parameter(ParameterSetName = PathSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
@@ -140,7 +141,7 @@ namespace CloudCompose.Image.PowerShell.Commands
                 NoTemplate = NoTemplate,
                 LogPath = LogPath != null ? SessionState.Path.GetUnresolvedProviderPathFromPSPath(LogPath) : null,
             };
-            var baker = new ImageBaker(connection, messages);
+            var baker = new ImageBaker(connection, messages, batch);
             var plan = Wait(baker.PlanAsync(config, script, options, CancellationToken));
             WriteVerbose($"Plan for {config.Name}:{config.Version}: {plan.Describe()}");
             if (!ShouldProcess($"{config.Name}:{config.Version} ({file})", plan.Describe()))

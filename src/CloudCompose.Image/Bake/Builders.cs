@@ -18,6 +18,10 @@ namespace CloudCompose.Image.Bake
         public static Task<List<Instance>> FindByNameAsync(IAmazonEC2 ec2, string imageName, CancellationToken cancellationToken) =>
             FindAsync(ec2, new Filter("tag:" + BuildTags.ImageName, new List<string> { imageName }), cancellationToken);
 
+        /// <summary>Every live builder of any image name, in one listing.</summary>
+        public static Task<List<Instance>> FindAllAsync(IAmazonEC2 ec2, CancellationToken cancellationToken) =>
+            FindAsync(ec2, new Filter("tag-key", new List<string> { BuildTags.ImageName }), cancellationToken);
+
         public static Task<List<Instance>> FindByBuildIdAsync(IAmazonEC2 ec2, string buildId, CancellationToken cancellationToken) =>
             FindAsync(ec2, new Filter("tag:" + BuildTags.BuildId, new List<string> { buildId }), cancellationToken);
 

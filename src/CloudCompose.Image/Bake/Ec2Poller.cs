@@ -28,6 +28,7 @@ namespace CloudCompose.Image.Bake
         private readonly List<Watch<Amazon.EC2.Model.Image>> images = new List<Watch<Amazon.EC2.Model.Image>>();
         private Task? loop;
         private double backoff = 1;
+        private DateTime lastImagePoll = DateTime.MinValue;
         private long describeCalls;
 
         public Ec2Poller(IAmazonEC2 ec2)
@@ -106,8 +107,10 @@ namespace CloudCompose.Image.Bake
                         Deliver(instances, instanceWatches, found);
                     }
 
-                    if (imageWatches.Length > 0)
+                    // Images take minutes and their lag is not on the critical path: they are polled half as often.
+                    if (imageWatches.Length > 0 && (instanceWatches.Length == 0 || DateTime.UtcNow - lastImagePoll >= TimeSpan.FromSeconds(3)))
                     {
+                        lastImagePoll = DateTime.UtcNow;
                         var found = await DescribeImagesAsync(imageWatches.Select(w => w.Id).Distinct().ToList()).ConfigureAwait(false);
                         Deliver(images, imageWatches, found);
                     }

@@ -24,11 +24,13 @@ namespace CloudCompose.Image.Bake
         private readonly AwsConnection connection;
         private readonly IBuildObserver observer;
         private readonly IAmazonEC2 ec2;
+        private readonly BakeBatch batch;
 
-        public ImageBaker(AwsConnection connection, IBuildObserver observer)
+        public ImageBaker(AwsConnection connection, IBuildObserver observer, BakeBatch? batch = null)
         {
             this.connection = connection;
             this.observer = observer;
+            this.batch = batch ?? new BakeBatch();
             ec2 = connection.CreateEc2Client();
         }
 
@@ -42,7 +44,10 @@ namespace CloudCompose.Image.Bake
             var token = Guid.NewGuid().ToString("N").Substring(0, 16);
             var userData = options.NoTemplate ? script.UserData : UserDataWrapper.Wrap(script.Script, token, options.Timeout);
             var encoded = UserDataWrapper.Encode(userData, config.FilePath, out var compressed);
-            var source = await SourceAmi.ResolveAsync(ec2, config, connection.Region, cancellationToken).ConfigureAwait(false);
+            var source = await batch.SourceImages.GetAsync(
+                $"{connection.Key}|{config.Aws.Ami}",
+                () => SourceAmi.ResolveAsync(ec2, config, connection.Region, CancellationToken.None),
+                cancellationToken).ConfigureAwait(false);
             var deadline = DateTime.UtcNow + options.Timeout;
             var tags = BuildTags.For(config, buildId, deadline);
             var request = BuilderLaunch.Request(config, source, encoded, tags, "cc-" + buildId);
@@ -111,8 +116,12 @@ namespace CloudCompose.Image.Bake
 
         private async Task WarnAboutLeftoversAsync(ImageConfig config, CancellationToken cancellationToken)
         {
-            var leftovers = (await Call("DescribeInstances", config.FilePath, () => Builders.FindByNameAsync(ec2, config.Name, cancellationToken)).ConfigureAwait(false))
-                .Where(i => Builders.IsAbandoned(i, DateTime.UtcNow))
+            var live = await Call("DescribeInstances", config.FilePath, () => batch.LiveBuilders.GetAsync(
+                connection.Key,
+                () => Builders.FindAllAsync(ec2, CancellationToken.None),
+                cancellationToken)).ConfigureAwait(false);
+            var leftovers = live
+                .Where(i => BuildTags.Value(i.Tags, BuildTags.ImageName) == config.Name && Builders.IsAbandoned(i, DateTime.UtcNow))
                 .ToList();
             if (leftovers.Count > 0)
             {
