@@ -169,6 +169,7 @@ Describe 'New-CloudComposeImage' {
         It 'rides out a burst of throttling' {
             Invoke-Emulator $Emulator POST faults @{ action = 'DescribeInstances'; count = 3; code = 'RequestLimitExceeded' } | Out-Null
             Invoke-Emulator $Emulator POST faults @{ action = 'RunInstances'; count = 2; code = 'RequestLimitExceeded' } | Out-Null
+            Invoke-Emulator $Emulator POST faults @{ action = 'DescribeImages'; count = 2; code = 'InternalError' } | Out-Null
             $image = New-CloudComposeImage -Path (New-BakeFolder) -EndpointUrl $Endpoint
             $image.State | Should -Be 'available'
             @((Get-EmulatorState).Instances | Where-Object { $_.state -in 'pending', 'running', 'stopped' }).Count | Should -Be 0
@@ -191,8 +192,15 @@ Describe 'New-CloudComposeImage' {
         It 'leaves nothing behind when stopped while <Phase>' -ForEach @(
             @{ Phase = 'waiting for the builder'; Until = { param($s) @($s.Instances | Where-Object state -eq 'running').Count -gt 0 } }
             @{ Phase = 'waiting for the image'; Until = { param($s) @($s.Images | Where-Object { $_.id -ne $SourceAmi }).Count -gt 0 } }
+            @{ Phase = 'reading the console'; NoMarker = $true; Until = { param($s) @($s.Instances | Where-Object state -eq 'stopped').Count -gt 0 } }
+            @{ Phase = 'launching'; Throttle = $true; Until = { param($s) $true } }
         ) {
             Invoke-Emulator $Emulator POST delays @{ imageDelay = 600; scriptDuration = 120 } | Out-Null
+            if ($NoMarker) {
+                Invoke-Emulator $Emulator POST delays @{ scriptDuration = 5 } | Out-Null
+                Set-NextBuildOutcome $Emulator @{ consoleText = "no marker`n" }
+            }
+            if ($Throttle) { Invoke-Emulator $Emulator POST faults @{ action = 'RunInstances'; count = 6; code = 'RequestLimitExceeded' } | Out-Null }
             try {
                 $folder = New-BakeFolder
                 $ps = [PowerShell]::Create()
@@ -200,12 +208,81 @@ Describe 'New-CloudComposeImage' {
                 $handle = $ps.BeginInvoke()
                 $deadline = [DateTime]::UtcNow.AddSeconds(60)
                 while (-not (& $Until (Get-EmulatorState)) -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 200 }
+                if ($NoMarker) { Start-Sleep -Seconds 2 }
                 & $Until (Get-EmulatorState) | Should -BeTrue -Because "the build should reach the phase '$Phase'"
                 $ps.Stop()
                 $ps.Dispose()
                 Assert-NoOrphans
             }
-            finally { Invoke-Emulator $Emulator POST delays @{ imageDelay = 30; scriptDuration = 60 } | Out-Null }
+            finally {
+                Invoke-Emulator $Emulator POST delays @{ imageDelay = 30; scriptDuration = 60 } | Out-Null
+                Invoke-Emulator $Emulator DELETE faults | Out-Null
+            }
+        }
+    }
+
+    Context 'progress, logs and credentials' {
+        It 'reports progress with a percentage of the timeout and a Completed record' {
+            $folder = New-BakeFolder
+            $ps = [PowerShell]::Create()
+            $ps.AddScript("Import-Module '$(Get-TestModuleManifest)'; New-CloudComposeImage -Path '$folder' -EndpointUrl '$Endpoint'") | Out-Null
+            $result = $ps.Invoke()
+            $result.Count | Should -Be 1
+            $progress = @($ps.Streams.Progress)
+            $ps.Dispose()
+            $progress.Count | Should -BeGreaterThan 1
+            @($progress | Where-Object { $_.PercentComplete -ge 0 -and $_.StatusDescription -match 'RunningScript' }).Count | Should -BeGreaterThan 0
+            $progress[-1].RecordType | Should -Be 'Completed'
+        }
+
+        It 'saves the console with -LogPath' {
+            $log = Join-Path (New-TestFolder) 'logs/build.log'
+            $image = New-CloudComposeImage -Path (New-BakeFolder) -EndpointUrl $Endpoint -LogPath $log
+            $image.LogPath | Should -Be $log
+            Get-Content -Raw $log | Should -Match 'CLOUDCOMPOSE-RESULT \w+ exit=0'
+        }
+
+        It 'takes keys from a PSCredential and never shows the secret' {
+            $secret = 'wJalrXUtnFEMI-never-print-this'
+            $credential = [pscredential]::new('AKIDFROMPSCREDENTIAL', (ConvertTo-SecureString $secret -AsPlainText -Force))
+            Set-NextBuildOutcome $Emulator @{ exitCode = 4 }
+            $output = & { try { New-CloudComposeImage -Path (New-BakeFolder) -EndpointUrl $Endpoint -Credential $credential -Verbose 4>&1 3>&1 } catch { $_ | Format-List * -Force | Out-String } } | Out-String
+            $output | Should -Match 'exit code 4'
+            $output | Should -Not -Match $secret
+            (Invoke-Emulator $Emulator GET 'requests?action=RunInstances').parameters.PSObject.Properties.Value -join ' ' | Should -Not -Match $secret
+        }
+
+        It 'takes credentials and region from a shared credentials profile' {
+            $folder = New-TestFolder
+            $credentials = Write-TestFile $folder 'credentials' "[builder]`naws_access_key_id = AKIDFROMPROFILE`naws_secret_access_key = profile-secret`n"
+            $config = Write-TestFile $folder 'config' "[profile builder]`nregion = us-west-2`n"
+            $saved = $env:AWS_SHARED_CREDENTIALS_FILE, $env:AWS_CONFIG_FILE, $env:AWS_REGION
+            try {
+                $env:AWS_SHARED_CREDENTIALS_FILE = $credentials
+                $env:AWS_CONFIG_FILE = $config
+                Remove-Item Env:AWS_REGION
+                Invoke-Emulator $Emulator POST seed @{ region = 'us-west-2'; images = @(@{ id = $SourceAmi; name = 'amzn-base'; ownerId = '137112412989'; public = $true }) } | Out-Null
+                # A fresh process: the SDK reads the shared files' locations once per process.
+                $run = Invoke-Pwsh -Command "(New-CloudComposeImage -Path '$(New-BakeFolder)' -EndpointUrl '$Endpoint' -ProfileName builder).Region"
+                $run.Output.Trim() | Should -Be 'us-west-2'
+                $run = Invoke-Pwsh -Command "try { New-CloudComposeImage -Path '$(New-BakeFolder)' -EndpointUrl '$Endpoint' -ProfileName nosuchprofile -ErrorAction Stop } catch { `$_.FullyQualifiedErrorId }"
+                $run.Output | Should -Match '^AwsProfileNotFound,'
+            }
+            finally {
+                $env:AWS_SHARED_CREDENTIALS_FILE, $env:AWS_CONFIG_FILE, $env:AWS_REGION = $saved
+            }
+        }
+
+        It 'picks the newest image matching an AMI name filter' {
+            Invoke-Emulator $Emulator POST seed @{ images = @(
+                    @{ id = 'ami-0000000000000aaa1'; name = 'ubuntu/images/hvm-ssd/ubuntu-jammy-22.04-amd64-server-20240101'; ownerId = '099720109477'; public = $true; ageDays = 30 }
+                    @{ id = 'ami-0000000000000aaa2'; name = 'ubuntu/images/hvm-ssd/ubuntu-jammy-22.04-amd64-server-20240301'; ownerId = '099720109477'; public = $true; ageDays = 2 }
+                    @{ id = 'ami-0000000000000aaa3'; name = 'ubuntu/images/hvm-ssd/ubuntu-noble-24.04-amd64-server-20240401'; ownerId = '099720109477'; public = $true; ageDays = 1 }
+                ) } | Out-Null
+            $folder = New-BakeFolder
+            (Get-Content -Raw "$folder/cloud-compose.yml").Replace("ami: $SourceAmi", 'ami: {name: "ubuntu/images/*-22.04-amd64-*", owners: ["099720109477"]}') | Set-Content "$folder/cloud-compose.yml"
+            $image = New-CloudComposeImage -Path $folder -EndpointUrl $Endpoint
+            $image.SourceImageId | Should -Be 'ami-0000000000000aaa2'
         }
     }
 
