@@ -155,6 +155,14 @@ Describe 'New-CloudComposeImage' {
             (Invoke-Emulator $Emulator GET counters).RunInstances | Should -BeNullOrEmpty
         }
 
+        It 'reports a launch the EC2 API refuses as BuilderLaunchFailed' {
+            Invoke-Emulator $Emulator POST faults @{ action = 'RunInstances'; count = 1; code = 'InvalidSubnetID.NotFound' } | Out-Null
+            $err = { New-CloudComposeImage -Path (New-BakeFolder) -EndpointUrl $Endpoint } | Should -Throw -ErrorId 'BuilderLaunchFailed,*' -PassThru
+            $err.Exception.Message | Should -Match 'InvalidSubnetID.NotFound'
+            $err.ErrorDetails.RecommendedAction | Should -Match 'image.aws.subnet'
+            Assert-NoOrphans
+        }
+
         It 'makes pwsh -c exit non-zero' {
             Set-NextBuildOutcome $Emulator @{ exitCode = 2 }
             $folder = New-BakeFolder

@@ -69,7 +69,7 @@ namespace CloudCompose.Image.Bake
 
                 Report(label, BuildPhase.Launching, "Launching the builder", started, options.Timeout);
                 launchAttempted = true;
-                var run = await Call("RunInstances", config.FilePath, () => ec2.RunInstancesAsync(plan.Request, cancellationToken)).ConfigureAwait(false);
+                var run = await LaunchAsync(plan, cancellationToken).ConfigureAwait(false);
                 instanceId = run.Reservation.Instances[0].InstanceId;
                 observer.Verbose($"RunInstances: builder {instanceId} ({plan.Request.InstanceType?.Value}) from {plan.SourceImage.ImageId} in {config.Aws.Subnet}, build {plan.BuildId}.");
 
@@ -111,6 +111,26 @@ namespace CloudCompose.Image.Bake
             {
                 await CleanUpAsync(plan, instanceId, imageId, launchAttempted, succeeded, options).ConfigureAwait(false);
                 Report(label, BuildPhase.Completed, succeeded ? "Done" : "Failed", started, options.Timeout);
+            }
+        }
+
+        private async Task<RunInstancesResponse> LaunchAsync(BuildPlan plan, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await ec2.RunInstancesAsync(plan.Request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                var error = AwsErrors.From(e, "RunInstances", plan.Config.FilePath);
+                if (error.ErrorId != ErrorIds.AwsRequestFailed)
+                {
+                    throw error;
+                }
+
+                throw new CloudComposeException(ErrorIds.BuilderLaunchFailed, ErrorKind.InvalidOperation,
+                    $"{plan.Config.FilePath}: the builder could not be launched: {(e as AmazonEC2Exception)?.ErrorCode}: {e.Message}", plan.Config.FilePath, e)
+                { Hint = "Check image.aws.subnet, security_groups, keypair, instance_type and iam_instance_profile: they must exist in " + plan.Region + "." };
             }
         }
 
