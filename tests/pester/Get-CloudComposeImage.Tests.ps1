@@ -45,7 +45,7 @@ Describe 'Get-CloudComposeImage' {
         $v2 = New-SeedImage web -Version '2.0' -AgeDays 3
         New-SeedImage api -AgeDays 3 | Out-Null
         $folder = New-TestFolder
-        Write-TestFile $folder 'cloud-compose.yml' "image:`n  name: web`n  version: '2.0'`n  aws:`n    ami: ami-6d1c2007`n    subnet: subnet-1`n" | Out-Null
+        Write-TestFile $folder 'cloud-compose.yml' "image:`n  name: web`n  version: '2.0'`n  aws:`n    ami: ami-6d1c2007`n    subnet: subnet-0123abcd`n" | Out-Null
 
         (Get-CloudComposeImage -Name 'w*' -Version '2.*' -EndpointUrl $Endpoint).ImageId | Should -Be $v2
         (Get-CloudComposeImage -Path $folder -EndpointUrl $Endpoint).ImageId | Should -Be $v2

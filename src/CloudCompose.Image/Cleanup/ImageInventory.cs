@@ -121,28 +121,25 @@ namespace CloudCompose.Image.Cleanup
         public async Task<Dictionary<string, List<string>>> ReferencesAsync(IReadOnlyList<string> imageIds, CancellationToken cancellationToken)
         {
             var result = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-            foreach (var chunk in Chunk(imageIds, ReferenceBatch))
+            var pages = await ForEachAsync(Chunk(imageIds, ReferenceBatch).ToList(), chunk => Call("DescribeImageReferences", string.Join(",", chunk), async () =>
             {
                 var request = new DescribeImageReferencesRequest { ImageIds = chunk, IncludeAllResourceTypes = true, MaxResults = 1000 };
-                var references = await Call("DescribeImageReferences", string.Join(",", chunk), async () =>
+                var list = new List<ImageReference>();
+                await foreach (var reference in ec2.Paginators.DescribeImageReferences(request).ImageReferences.WithCancellation(cancellationToken).ConfigureAwait(false))
                 {
-                    var list = new List<ImageReference>();
-                    await foreach (var reference in ec2.Paginators.DescribeImageReferences(request).ImageReferences.WithCancellation(cancellationToken).ConfigureAwait(false))
-                    {
-                        list.Add(reference);
-                    }
-
-                    return list;
-                }).ConfigureAwait(false);
-                foreach (var reference in references)
-                {
-                    if (!result.TryGetValue(reference.ImageId, out var users))
-                    {
-                        result[reference.ImageId] = users = new List<string>();
-                    }
-
-                    users.Add($"{reference.ResourceType?.Value ?? "reference"} {reference.Arn}");
+                    list.Add(reference);
                 }
+
+                return list;
+            }), cancellationToken).ConfigureAwait(false);
+            foreach (var reference in pages.SelectMany(p => p))
+            {
+                if (!result.TryGetValue(reference.ImageId, out var users))
+                {
+                    result[reference.ImageId] = users = new List<string>();
+                }
+
+                users.Add($"{reference.ResourceType?.Value ?? "reference"} {reference.Arn}");
             }
 
             return result;
