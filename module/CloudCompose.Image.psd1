@@ -10,10 +10,13 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     CmdletsToExport      = @(
+        'Get-CloudComposeImage'
         'Get-CloudComposeUserData'
         'New-CloudComposeImage'
         'Remove-CloudComposeImageBuilder'
+        'Remove-UnusedCloudComposeImage'
     )
+    FormatsToProcess     = @('CloudCompose.Image.Format.ps1xml')
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()

@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using CloudCompose.Image.Bake;
+using CloudCompose.Image.Cleanup;
 using CloudCompose.Image.Configuration;
 using CloudCompose.Image.Errors;
 using CloudCompose.Image.PowerShell.Errors;
@@ -142,6 +143,12 @@ namespace CloudCompose.Image.PowerShell.Commands
                 LogPath = LogPath != null ? SessionState.Path.GetUnresolvedProviderPathFromPSPath(LogPath) : null,
             };
             var baker = new ImageBaker(connection, messages, batch);
+            if (!NoCleanup)
+            {
+                // Older unused images of this name and version go after a successful build; what goes is reported as verbose.
+                baker.AfterSuccess = (image, cancellationToken) => ImageRetirement.RetireOlderAsync(connection, messages, image, cancellationToken);
+            }
+
             var plan = Wait(baker.PlanAsync(config, script, options, CancellationToken));
             WriteVerbose($"Plan for {config.Name}:{config.Version}: {plan.Describe()}");
             if (!ShouldProcess($"{config.Name}:{config.Version} ({file})", plan.Describe()))

@@ -14,6 +14,12 @@ namespace CloudCompose.Image.PowerShell.Hosting
     {
         private static readonly Regex WithUnit = new Regex(@"^\s*(?<n>\d+(\.\d+)?)\s*(?<u>ms|s|m|h|d)\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
+        /// <summary>The longest duration accepted, in days (build timeouts: 2; image ages: longer).</summary>
+        public double MaximumDays { get; set; } = 2;
+
+        /// <summary>Accept a zero duration (switches a rule off, e.g. -MinimumAge 0).</summary>
+        public bool AllowZero { get; set; }
+
         public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
         {
             var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
@@ -55,9 +61,10 @@ namespace CloudCompose.Image.PowerShell.Hosting
             }
         }
 
-        private static TimeSpan Checked(TimeSpan span) =>
-            span > TimeSpan.Zero && span <= TimeSpan.FromDays(2)
+        private TimeSpan Checked(TimeSpan span) =>
+            (span > TimeSpan.Zero || (AllowZero && span == TimeSpan.Zero)) && span <= TimeSpan.FromDays(MaximumDays)
                 ? span
-                : throw new ArgumentTransformationMetadataException($"The duration {span} must be more than zero and at most two days.");
+                : throw new ArgumentTransformationMetadataException(
+                    $"The duration {span} must be more than zero and at most {(MaximumDays == 2 ? "two" : MaximumDays.ToString(CultureInfo.InvariantCulture))} days.");
     }
 }

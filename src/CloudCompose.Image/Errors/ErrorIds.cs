@@ -28,5 +28,11 @@ namespace CloudCompose.Image.Errors
         public const string ImageScriptFailed = "ImageScriptFailed";
         public const string ImageCreationFailed = "ImageCreationFailed";
         public const string ImageCopyFailed = "ImageCopyFailed";
+        public const string ImageNotFound = "ImageNotFound";
+        public const string ImageNotManaged = "ImageNotManaged";
+        public const string ImageDeregisterFailed = "ImageDeregisterFailed";
+        public const string ImageDisableFailed = "ImageDisableFailed";
+        public const string ImageDeprecateFailed = "ImageDeprecateFailed";
+        public const string SnapshotDeleteFailed = "SnapshotDeleteFailed";
     }
 }

@@ -1,0 +1,364 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.EC2;
+using Amazon.EC2.Model;
+using CloudCompose.Image.Aws;
+using CloudCompose.Image.Bake;
+using CloudCompose.Image.Errors;
+
+namespace CloudCompose.Image.Cleanup
+{
+    /// <summary>
+    /// Retires unused images: plan with one batched usage pass plus DescribeImageReferences and the sharing
+    /// check on the final candidates, then, per image and right before acting, re-check the keep rules and
+    /// usage, act (deregister, disable or deprecate) and delete the snapshots no other image uses.
+    /// </summary>
+    public sealed class ImageRetirement : IDisposable
+    {
+        private const int SharingParallelism = 8;
+
+        private readonly AwsConnection connection;
+        private readonly IAmazonEC2 ec2;
+        private readonly ImageInventory inventory;
+        private readonly IBuildObserver observer;
+        private readonly TokenBucket mutating;
+
+        public ImageRetirement(AwsConnection connection, RetirementOptions options, IBuildObserver? observer = null)
+        {
+            options.Validate();
+            this.connection = connection;
+            Options = options;
+            this.observer = observer ?? NullBuildObserver.Instance;
+            ec2 = connection.CreateEc2Client();
+            inventory = new ImageInventory(ec2, connection.Region);
+            mutating = new TokenBucket(options.MutatingCallsPerSecond, options.MutatingBurst);
+        }
+
+        public RetirementOptions Options { get; }
+
+        public string Region => connection.Region;
+
+        /// <summary>
+        /// Decides, for every image in scope, whether it goes. With image ids the keep rules still look at the
+        /// whole name+version group of each image, but only the given images are judged. Calls no mutating API.
+        /// </summary>
+        public async Task<RetirementPlan> PlanAsync(ImageQuery query, CancellationToken cancellationToken)
+        {
+            var scope = await inventory.ListAsync(query, cancellationToken).ConfigureAwait(false);
+            var images = scope;
+            HashSet<string>? only = null;
+            if (query.ImageIds.Count > 0 && scope.Count > 0)
+            {
+                only = new HashSet<string>(scope.Select(i => i.ImageId), StringComparer.Ordinal);
+                var pairs = new HashSet<(string, string)>(scope.Select(i => (i.Name, i.Version)));
+                var groups = await inventory.ListAsync(
+                    new ImageQuery { Names = scope.Select(i => i.Name).Distinct().ToList(), Versions = scope.Select(i => i.Version).Distinct().ToList(), Literal = true },
+                    cancellationToken).ConfigureAwait(false);
+                images = groups.Where(i => pairs.Contains((i.Name, i.Version))).ToList();
+            }
+
+            await inventory.FillUsageAsync(images, cancellationToken).ConfigureAwait(false);
+            observer.Verbose($"{images.Count} image(s) in scope ({query}) in {Region}; {images.Count(i => i.InUse == true)} used by instances or launch templates.");
+            var decisions = RetirementPlanner.Decide(images, Options).Where(d => only == null || only.Contains(d.Image.ImageId)).ToList();
+
+            var candidates = decisions.Where(d => d.Retire).ToList();
+            var references = await inventory.ReferencesAsync(candidates.Select(d => d.Image.ImageId).ToList(), cancellationToken).ConfigureAwait(false);
+            foreach (var decision in candidates.Where(d => references.ContainsKey(d.Image.ImageId)))
+            {
+                var users = references[decision.Image.ImageId];
+                decision.Image.InUse = true;
+                decision.Image.UsedBy = decision.Image.UsedBy.Concat(users).ToList();
+                decision.Keep = KeepReason.InUse;
+                decision.Reason = "referenced by " + string.Join(", ", users);
+            }
+
+            if (!Options.IncludeShared)
+            {
+                await MarkSharedAsync(decisions.Where(d => d.Retire).ToList(), cancellationToken).ConfigureAwait(false);
+            }
+
+            var found = new HashSet<string>(scope.Select(i => i.ImageId), StringComparer.Ordinal);
+            return new RetirementPlan(decisions, query.ImageIds.Where(id => !found.Contains(id)).Distinct().ToList());
+        }
+
+        /// <summary>
+        /// Re-checks the keep rules and usage of a planned candidate right before acting, then retires it.
+        /// An image that became used, newer-than-kept, protected or shared meanwhile comes back as Skipped.
+        /// </summary>
+        public async Task<RetirementOutcome> RetireAsync(RetirementDecision decision, CancellationToken cancellationToken)
+        {
+            var planned = decision.Image;
+            var group = await inventory.ListAsync(
+                new ImageQuery { Names = new[] { planned.Name }, Versions = new[] { planned.Version }, Literal = true }, cancellationToken).ConfigureAwait(false);
+            var current = group.FirstOrDefault(i => i.ImageId == planned.ImageId);
+            if (current == null)
+            {
+                return Skipped(planned, "it no longer exists (or lost its ImageName tag)");
+            }
+
+            var references = await inventory.ReferencesAsync(new[] { current.ImageId }, cancellationToken).ConfigureAwait(false);
+            foreach (var other in group)
+            {
+                other.InUse = false;
+            }
+
+            if (references.TryGetValue(current.ImageId, out var users))
+            {
+                current.InUse = true;
+                current.UsedBy = users;
+            }
+
+            var now = RetirementPlanner.Decide(group, Options).First(d => d.Image.ImageId == current.ImageId);
+            if (!now.Retire)
+            {
+                return Skipped(current, now.Reason);
+            }
+
+            if (!Options.IncludeShared)
+            {
+                var shared = await inventory.LaunchPermissionsAsync(current.ImageId, cancellationToken).ConfigureAwait(false);
+                if (shared.Count > 0)
+                {
+                    return Skipped(current, "shared with " + string.Join(", ", shared));
+                }
+            }
+
+            var result = Result(current, now.Reason);
+            var failures = new List<CloudComposeException>();
+            switch (Options.Action)
+            {
+                case RetireAction.Disable:
+                    await MutateAsync("DisableImage", ErrorIds.ImageDisableFailed, current.ImageId,
+                        () => ec2.DisableImageAsync(new DisableImageRequest { ImageId = current.ImageId }, cancellationToken), cancellationToken).ConfigureAwait(false);
+                    result.Action = "Disabled";
+                    break;
+                case RetireAction.Deprecate:
+                    await MutateAsync("EnableImageDeprecation", ErrorIds.ImageDeprecateFailed, current.ImageId,
+                        () => ec2.EnableImageDeprecationAsync(new EnableImageDeprecationRequest { ImageId = current.ImageId, DeprecateAt = NextMinute(Options.UtcNow()) }, cancellationToken),
+                        cancellationToken).ConfigureAwait(false);
+                    result.Action = "Deprecated";
+                    break;
+                default:
+                    await MutateAsync("DeregisterImage", ErrorIds.ImageDeregisterFailed, current.ImageId,
+                        () => ec2.DeregisterImageAsync(new DeregisterImageRequest { ImageId = current.ImageId }, cancellationToken), cancellationToken).ConfigureAwait(false);
+                    result.Action = "Deregistered";
+                    await DeleteSnapshotsAsync(current, result, failures, cancellationToken).ConfigureAwait(false);
+                    break;
+            }
+
+            observer.Verbose($"{result.Action} {current.ImageId} ({current.ImageName}): {now.Reason}." +
+                (result.SnapshotsDeleted.Count > 0 ? $" Deleted {string.Join(", ", result.SnapshotsDeleted)}." : string.Empty) +
+                (result.SnapshotsKept.Count > 0 ? $" Kept {string.Join(", ", result.SnapshotsKept)}." : string.Empty));
+            return new RetirementOutcome(result, failures);
+        }
+
+        /// <summary>
+        /// The bake's cleanup: retire the older unused images of the name+version just built, with the default keep
+        /// rules, never touching the new image or anything newer. Failures become warnings; the build still succeeded.
+        /// </summary>
+        public static async Task<IReadOnlyList<RemovalResult>> RetireOlderAsync(AwsConnection connection, IBuildObserver observer, ImageInfo built, CancellationToken cancellationToken)
+        {
+            var removed = new List<RemovalResult>();
+            var options = new RetirementOptions { ProtectImageId = built.ImageId, NotNewerThan = built.CreationDate ?? DateTime.UtcNow };
+            using var retirement = new ImageRetirement(connection, options, observer);
+            try
+            {
+                var plan = await retirement.PlanAsync(new ImageQuery { Names = new[] { built.Name }, Versions = new[] { built.Version }, Literal = true }, cancellationToken).ConfigureAwait(false);
+                foreach (var kept in plan.Kept.Where(d => d.Keep != KeepReason.JustBuilt))
+                {
+                    observer.Verbose($"Cleanup keeps {kept.Target}: {kept.Reason}.");
+                }
+
+                foreach (var candidate in plan.Candidates)
+                {
+                    try
+                    {
+                        var outcome = await retirement.RetireAsync(candidate, cancellationToken).ConfigureAwait(false);
+                        if (outcome.Result.Removed)
+                        {
+                            removed.Add(outcome.Result);
+                        }
+                        else
+                        {
+                            observer.Verbose($"Cleanup keeps {candidate.Target} after all: {outcome.Result.Reason}.");
+                        }
+
+                        foreach (var failure in outcome.Failures)
+                        {
+                            observer.Warning($"Cleanup: {failure.Message}");
+                        }
+                    }
+                    catch (CloudComposeException e)
+                    {
+                        observer.Warning($"Cleanup could not retire {candidate.Target}: {e.Message}");
+                    }
+                }
+            }
+            catch (CloudComposeException e)
+            {
+                observer.Warning($"Cleanup of older {built.Name}:{built.Version} images did not run: {e.Message} Run Remove-UnusedCloudComposeImage -Name '{built.Name}' -Version '{built.Version}' later.");
+            }
+
+            return removed;
+        }
+
+        public void Dispose() => ec2.Dispose();
+
+        private async Task MarkSharedAsync(List<RetirementDecision> candidates, CancellationToken cancellationToken)
+        {
+            // EC2 has no batched way to read launch permissions, so only the final candidates are asked, a few at a time.
+            using var gate = new SemaphoreSlim(SharingParallelism);
+            await Task.WhenAll(candidates.Select(async decision =>
+            {
+                await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    var shared = await inventory.LaunchPermissionsAsync(decision.Image.ImageId, cancellationToken).ConfigureAwait(false);
+                    if (shared.Count > 0)
+                    {
+                        decision.Image.SharedWithAccounts = shared;
+                        decision.Keep = KeepReason.Shared;
+                        decision.Reason = "shared with " + string.Join(", ", shared) + " (its use there cannot be seen)";
+                    }
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            })).ConfigureAwait(false);
+        }
+
+        private async Task DeleteSnapshotsAsync(ImageInfo image, RemovalResult result, List<CloudComposeException> failures, CancellationToken cancellationToken)
+        {
+            if (image.SnapshotIds.Count == 0)
+            {
+                return;
+            }
+
+            if (Options.KeepSnapshots)
+            {
+                result.SnapshotsKept = image.SnapshotIds;
+                return;
+            }
+
+            var users = await inventory.ImagesWithSnapshotsAsync(image.SnapshotIds, cancellationToken).ConfigureAwait(false);
+            var shared = new HashSet<string>(users.Where(i => i.ImageId != image.ImageId).SelectMany(i => i.SnapshotIds), StringComparer.Ordinal);
+            var deleted = new List<string>();
+            var kept = new List<string>();
+            foreach (var snapshotId in image.SnapshotIds.Distinct())
+            {
+                if (shared.Contains(snapshotId))
+                {
+                    kept.Add(snapshotId);
+                    continue;
+                }
+
+                try
+                {
+                    await mutating.TakeAsync(cancellationToken).ConfigureAwait(false);
+                    await ec2.DeleteSnapshotAsync(new DeleteSnapshotRequest { SnapshotId = snapshotId }, cancellationToken).ConfigureAwait(false);
+                    deleted.Add(snapshotId);
+                }
+                catch (AmazonEC2Exception e) when (e.ErrorCode == "InvalidSnapshot.InUse")
+                {
+                    // EC2's own word: another image (perhaps one registered a moment ago) still uses it.
+                    kept.Add(snapshotId);
+                }
+                catch (AmazonEC2Exception e) when (e.ErrorCode == "InvalidSnapshot.NotFound")
+                {
+                    // Already gone.
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    var mapped = AwsErrors.From(e, "DeleteSnapshot", snapshotId);
+                    failures.Add(new CloudComposeException(ErrorIds.SnapshotDeleteFailed, mapped.Kind,
+                        $"Image {image.ImageId} was deregistered but its snapshot {snapshotId} could not be deleted: {mapped.Message}", snapshotId, e)
+                    { Hint = $"Delete it later with: Remove-EC2Snapshot -SnapshotId {snapshotId} (or aws ec2 delete-snapshot --snapshot-id {snapshotId})." });
+                }
+            }
+
+            result.SnapshotsDeleted = deleted;
+            result.SnapshotsKept = kept;
+        }
+
+        private async Task MutateAsync<T>(string action, string errorId, string imageId, Func<Task<T>> call, CancellationToken cancellationToken)
+        {
+            await mutating.TakeAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await call().ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                var mapped = AwsErrors.From(e, action, imageId);
+                if (mapped.ErrorId != ErrorIds.AwsRequestFailed)
+                {
+                    throw mapped;
+                }
+
+                throw new CloudComposeException(errorId, mapped.Kind, $"Could not retire image {imageId}: {mapped.Message}", imageId, e);
+            }
+        }
+
+        private RetirementOutcome Skipped(ImageInfo image, string reason)
+        {
+            var result = Result(image, reason);
+            result.Action = "Skipped";
+            observer.Verbose($"Skipped {image.ImageId} ({image.ImageName}): {reason}.");
+            return new RetirementOutcome(result, new CloudComposeException[0]);
+        }
+
+        private RemovalResult Result(ImageInfo image, string reason) => new RemovalResult
+        {
+            ImageId = image.ImageId,
+            ImageName = image.ImageName,
+            Name = image.Name,
+            Version = image.Version,
+            Region = Region,
+            CreationDate = image.CreationDate,
+            Reason = reason,
+        };
+
+        private static DateTime NextMinute(DateTime now)
+        {
+            var minute = new DateTime(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, DateTimeKind.Utc);
+            return minute.AddMinutes(1);
+        }
+    }
+
+    /// <summary>Every decision of a plan, and the requested ids that are not images this module may touch.</summary>
+    public sealed class RetirementPlan
+    {
+        public RetirementPlan(IReadOnlyList<RetirementDecision> decisions, IReadOnlyList<string> unmanagedImageIds)
+        {
+            Decisions = decisions;
+            UnmanagedImageIds = unmanagedImageIds;
+        }
+
+        public IReadOnlyList<RetirementDecision> Decisions { get; }
+
+        public IEnumerable<RetirementDecision> Candidates => Decisions.Where(d => d.Retire);
+
+        public IEnumerable<RetirementDecision> Kept => Decisions.Where(d => !d.Retire);
+
+        /// <summary>Requested ids not owned by this account or not tagged ImageName (or not in this region).</summary>
+        public IReadOnlyList<string> UnmanagedImageIds { get; }
+    }
+
+    /// <summary>What retiring one image did, and what went wrong after the point of no return (snapshots).</summary>
+    public sealed class RetirementOutcome
+    {
+        public RetirementOutcome(RemovalResult result, IReadOnlyList<CloudComposeException> failures)
+        {
+            Result = result;
+            Failures = failures;
+        }
+
+        public RemovalResult Result { get; }
+
+        public IReadOnlyList<CloudComposeException> Failures { get; }
+    }
+}

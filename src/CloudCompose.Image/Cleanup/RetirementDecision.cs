@@ -1,0 +1,27 @@
+namespace CloudCompose.Image.Cleanup
+{
+    /// <summary>One image of a retirement plan and whether the keep rules let it go.</summary>
+    public sealed class RetirementDecision
+    {
+        public RetirementDecision(ImageInfo image, KeepReason keep, string reason)
+        {
+            Image = image;
+            Keep = keep;
+            Reason = reason;
+        }
+
+        public ImageInfo Image { get; }
+
+        public KeepReason Keep { get; internal set; }
+
+        /// <summary>Why it is kept, or why it may go.</summary>
+        public string Reason { get; internal set; }
+
+        public bool Retire => Keep == KeepReason.None;
+
+        /// <summary>ShouldProcess target: id and AMI name.</summary>
+        public string Target => $"{Image.ImageId} ({Image.ImageName})";
+
+        public override string ToString() => $"{Target}: {(Retire ? "retire" : "keep")} ({Reason})";
+    }
+}

@@ -1,0 +1,118 @@
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
+    Import-Module (Get-TestModuleManifest) -Force
+    $script:Emulator = Start-TestEmulator -TimeScale 0
+    $script:Endpoint = $Emulator.Url
+    $script:Mutating = 'DeregisterImage', 'DeleteSnapshot', 'DisableImage', 'EnableImageDeprecation', 'ModifyImageAttribute', 'CreateTags'
+
+    function New-SeedImage {
+        param([string] $Name, [string] $Version = '1.0', [double] $AgeDays, [hashtable] $Extra = @{})
+        $image = @{ name = "$($Name)_$($Version)_$([guid]::NewGuid().ToString('N'))"; ageDays = $AgeDays; tags = @{ ImageName = $Name; ImageVersion = $Version; Name = "$($Name):$Version" } } + $Extra
+        (Invoke-Emulator $Emulator POST seed @{ images = @($image) }).imageIds[0]
+    }
+
+    function Get-MutatingCalls {
+        $counters = Invoke-Emulator $Emulator GET counters
+        $sum = 0
+        foreach ($name in $Mutating) { if ($counters.PSObject.Properties[$name]) { $sum += $counters.$name } }
+        $sum
+    }
+
+    function Get-ImageIds { @(Invoke-Emulator $Emulator GET images).id }
+}
+
+AfterAll {
+    Stop-TestEmulator $Emulator
+}
+
+Describe 'Remove-UnusedCloudComposeImage' {
+    BeforeEach {
+        Reset-TestEmulator $Emulator
+        $script:Newest = New-SeedImage web -AgeDays 1
+        $script:Old = New-SeedImage web -AgeDays 40
+        $script:Older = New-SeedImage web -AgeDays 50
+        $script:Used = New-SeedImage web -AgeDays 60
+        Invoke-Emulator $Emulator POST seed @{ instances = @(@{ imageId = $Used; state = 'stopped' }) } | Out-Null
+        Invoke-Emulator $Emulator DELETE counters | Out-Null
+    }
+
+    It 'takes Get-CloudComposeImage output from the pipeline; -WhatIf calls no mutating API' {
+        $whatIf = Get-CloudComposeImage -Name web -EndpointUrl $Endpoint |
+            Where-Object Age -gt ([timespan]::FromDays(30)) |
+            Remove-UnusedCloudComposeImage -WhatIf -EndpointUrl $Endpoint
+
+        $whatIf | Should -BeNullOrEmpty
+        Get-MutatingCalls | Should -Be 0
+        Get-ImageIds | Should -Contain $Old
+        # The plan was made: references were checked for the two candidates in one call.
+        (Invoke-Emulator $Emulator GET counters).DescribeImageReferences | Should -Be 1
+    }
+
+    It 'runs unattended with -Force: removes old unused images and their snapshots, keeps the newest and the used one' {
+        $snapshots = @(Invoke-Emulator $Emulator GET images | Where-Object id -in $Old, $Older).snapshotIds
+
+        $removed = @(Remove-UnusedCloudComposeImage -Name web -Force -EndpointUrl $Endpoint)
+
+        $removed.ImageId | Sort-Object | Should -Be (@($Old, $Older) | Sort-Object)
+        $removed[0] | Should -BeOfType ([CloudCompose.Image.RemovalResult])
+        $removed[0].Action | Should -Be 'Deregistered'
+        $removed[0].Name | Should -Be 'web'
+        $removed[0].Reason | Should -Match 'unused'
+        $removed.SnapshotsDeleted | Sort-Object | Should -Be ($snapshots | Sort-Object)
+        $left = Get-ImageIds
+        $left | Should -Contain $Newest
+        $left | Should -Contain $Used
+        @(Invoke-Emulator $Emulator GET snapshots).id | Should -Not -Contain $snapshots[0]
+    }
+
+    It 'runs unattended with -Confirm:$false as well, and -Keep/-MinimumAge change what stays' {
+        $removed = @(Remove-UnusedCloudComposeImage -Name web -Keep 2 -MinimumAge 45d -Confirm:$false -EndpointUrl $Endpoint)
+
+        $removed.ImageId | Should -Be $Older
+    }
+
+    It 'explains with -Verbose why each image stays' {
+        $verbose = Remove-UnusedCloudComposeImage -Name web -WhatIf -Verbose -EndpointUrl $Endpoint 4>&1 | ForEach-Object Message
+
+        $verbose | Should -Contain "Keeping $Newest ($((Invoke-Emulator $Emulator GET images | Where-Object id -eq $Newest).name)): newest available image of its name and version."
+        ($verbose | Where-Object { $_ -like "Keeping $Used *" }) | Should -Match 'in use by i-[0-9a-f]+ \(stopped\)'
+    }
+
+    It 'disables instead of deregistering with -Action Disable' {
+        $removed = @(Remove-UnusedCloudComposeImage -Name web -Action Disable -Force -EndpointUrl $Endpoint)
+
+        $removed.Action | Should -Be @('Disabled', 'Disabled')
+        (Invoke-Emulator $Emulator GET images | Where-Object id -eq $Old).state | Should -Be 'disabled'
+        (Invoke-Emulator $Emulator GET counters).PSObject.Properties.Name | Should -Not -Contain 'DeregisterImage'
+    }
+
+    It 'never touches an image that is not tagged or not ours, whatever is piped in' {
+        $plain = (Invoke-Emulator $Emulator POST seed @{ images = @(@{ name = 'plain'; ageDays = 90 }) }).imageIds[0]
+
+        { Remove-UnusedCloudComposeImage -ImageId $plain -Force -EndpointUrl $Endpoint -ErrorAction Stop } | Should -Throw -ErrorId 'ImageNotManaged,*'
+        Get-ImageIds | Should -Contain $plain
+        Get-MutatingCalls | Should -Be 0
+    }
+
+    It 'goes on after a failure and ends with $? false' {
+        Invoke-Emulator $Emulator POST faults @{ action = 'DeregisterImage'; count = 1; code = 'InvalidAMIID.Unavailable' } | Out-Null
+
+        $removed = @(Remove-UnusedCloudComposeImage -Name web -Force -EndpointUrl $Endpoint -ErrorVariable failures -ErrorAction SilentlyContinue)
+        $succeeded = $?
+
+        $succeeded | Should -BeFalse
+        $removed.Count | Should -Be 1
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'ImageDeregisterFailed,*'
+    }
+
+    It 'exits non-zero from a script when an image could not be removed' {
+        $command = "Invoke-RestMethod -Method Post -Uri '$($Endpoint)_emulator/faults' -ContentType application/json -Body '{""action"":""DeregisterImage"",""count"":5,""code"":""InvalidAMIID.Unavailable""}' | Out-Null; " +
+            "`$env:AWS_ACCESS_KEY_ID='AKIDTEST'; `$env:AWS_SECRET_ACCESS_KEY='x'; `$env:AWS_REGION='us-east-1'; " +
+            "Remove-UnusedCloudComposeImage -Name web -Force -EndpointUrl '$Endpoint'; if (-not `$?) { exit 3 }"
+        $result = Invoke-Pwsh -Command $command
+
+        $result.ExitCode | Should -Be 3
+        $result.Output | Should -Match 'ImageDeregisterFailed|Could not retire image'
+    }
+}

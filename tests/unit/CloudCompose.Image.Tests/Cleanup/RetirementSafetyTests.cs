@@ -1,0 +1,214 @@
+using CloudCompose.Image.Cleanup;
+using CloudCompose.Image.Emulator.Admin;
+using Xunit.Abstractions;
+
+namespace CloudCompose.Image.Tests.Cleanup;
+
+/// <summary>
+/// Seeded randomized safety test: random images, instances in every state, launch template versions, SSM parameters,
+/// shared and public images, ages and options; after planning and retiring, an independent oracle checks that nothing
+/// that must stay went, everything that should go went, and snapshots were handled right.
+/// Reproduce a failure with CC_SAFETY_SEED=&lt;seed&gt; (printed in the failure message).
+/// </summary>
+public class RetirementSafetyTests : IAsyncLifetime
+{
+    private const int Cases = 300;
+    private static readonly string[] InstanceStates = ["pending", "running", "stopping", "stopped", "shutting-down", "terminated"];
+    private static readonly string[] UsingStates = ["pending", "running", "stopping", "stopped"];
+
+    private readonly ITestOutputHelper output;
+    private CleanupEmulator emulator = null!;
+
+    public RetirementSafetyTests(ITestOutputHelper output) => this.output = output;
+
+    public async Task InitializeAsync() => emulator = await CleanupEmulator.StartAsync();
+
+    public async Task DisposeAsync() => await emulator.DisposeAsync();
+
+    [Fact]
+    public async Task Nothing_in_use_shared_young_protected_or_newest_is_ever_removed()
+    {
+        var seed = int.TryParse(Environment.GetEnvironmentVariable("CC_SAFETY_SEED"), out var fixedSeed) ? fixedSeed : Environment.TickCount;
+        output.WriteLine($"seed {seed}");
+        var master = new Random(seed);
+        var removedTotal = 0;
+        for (var n = 0; n < Cases; n++)
+        {
+            var caseSeed = master.Next();
+            try
+            {
+                removedTotal += await RunCase(caseSeed);
+            }
+            catch (Exception e)
+            {
+                throw new Xunit.Sdk.XunitException($"Safety case {n} failed (CC_SAFETY_SEED={seed}, case seed {caseSeed}): {e.Message}\n{e}");
+            }
+        }
+
+        output.WriteLine($"{Cases} cases, {removedTotal} images retired");
+        Assert.True(removedTotal > Cases, $"The cases retired only {removedTotal} images: the test would prove little (seed {seed}).");
+    }
+
+    private async Task<int> RunCase(int caseSeed)
+    {
+        var random = new Random(caseSeed);
+        emulator.State.Reset();
+        var now = emulator.State.Clock.UtcNow;
+
+        // Images: a few name+version groups, plus untagged and foreign images that must never be touched.
+        var groups = Enumerable.Range(0, random.Next(1, 4)).Select(g => ($"app{g}", random.Next(2) == 0 ? "1.0" : "2.0")).Distinct().ToList();
+        var images = new List<SeedImage>();
+        foreach (var (name, version) in groups)
+        {
+            for (var i = random.Next(1, 9); i > 0; i--)
+            {
+                images.Add(new SeedImage
+                {
+                    Name = $"{name}_{version}_{images.Count}",
+                    Tags = CleanupEmulator.Tags(name, version),
+                    AgeDays = Math.Round(random.NextDouble() * 60, 3),
+                    State = Pick(random, ["available", "available", "available", "available", "failed", "disabled", "pending"]),
+                    DeregistrationProtection = random.Next(10) == 0,
+                    Public = random.Next(12) == 0,
+                    SharedWith = random.Next(10) == 0 ? ["210987654321"] : null,
+                    LastLaunchedTime = random.Next(3) == 0 ? now.AddDays(-random.NextDouble() * 30) : null,
+                    SnapshotCount = random.Next(1, 3),
+                });
+            }
+        }
+
+        for (var i = random.Next(0, 3); i > 0; i--)
+        {
+            images.Add(new SeedImage { Name = $"untagged_{images.Count}", AgeDays = 90 });
+        }
+
+        images.Add(new SeedImage { Name = $"foreign_{images.Count}", AgeDays = 90, OwnerId = "210987654321", Public = true, Tags = CleanupEmulator.Tags("app0", "1.0") });
+        var seeded = emulator.State.Seed(new SeedSpec { Images = images });
+        var ids = seeded.ImageIds;
+        var ownIds = ids.Take(ids.Count - 1).ToList();
+
+        // Untagged images may share a snapshot with a tagged one (as a registered copy would).
+        var untagged = ownIds.Where((_, i) => images[i].Tags == null).ToList();
+        var tagged = ownIds.Where((_, i) => images[i].Tags != null).ToList();
+        foreach (var other in untagged.Where(_ => random.Next(2) == 0))
+        {
+            emulator.ShareSnapshot(Pick(random, tagged), other);
+        }
+
+        // Usage: instances in every state, launch template versions at any depth, SSM parameters.
+        var spec = new SeedSpec();
+        for (var i = random.Next(0, 6); i > 0; i--)
+        {
+            spec.Instances.Add(new SeedInstance { ImageId = Pick(random, ids), State = Pick(random, InstanceStates) });
+        }
+
+        for (var t = random.Next(0, 3); t > 0; t--)
+        {
+            var versions = Enumerable.Range(0, random.Next(1, 26))
+                .Select(_ => new SeedLaunchTemplateVersion { ImageId = random.Next(4) == 0 ? Pick(random, ids) : null }).ToList();
+            spec.LaunchTemplates.Add(new SeedLaunchTemplate { Name = $"lt{t}", Versions = versions, DefaultVersion = random.Next(1, versions.Count + 1) });
+        }
+
+        if (random.Next(3) == 0)
+        {
+            spec.SsmParameters.Add(new SeedSsmParameter { Name = "/golden/ami/latest", ImageId = Pick(random, ids) });
+        }
+
+        emulator.State.Seed(spec);
+
+        var options = emulator.Options(o =>
+        {
+            o.Keep = random.Next(1, 4);
+            o.MinimumAge = TimeSpan.FromDays(random.Next(0, 21));
+            o.MinimumIdle = random.Next(2) == 0 ? TimeSpan.FromDays(random.Next(1, 20)) : null;
+            o.IncludeShared = random.Next(6) == 0;
+        });
+
+        var before = emulator.State.ListImages().ToDictionary(i => i.Id);
+        var snapshotsBefore = emulator.SnapshotIds();
+        var instances = emulator.State.ListInstances("us-east-1");
+        var protectedIds = ids.Where((_, i) => images[i].DeregistrationProtection).ToHashSet();
+        var expected = Oracle(before, instances, spec, protectedIds, options, now);
+
+        using (var retirement = new ImageRetirement(emulator.Connection, options))
+        {
+            var query = random.Next(4) == 0
+                ? new ImageQuery { ImageIds = ids.Where(_ => random.Next(2) == 0).ToList() }
+                : new ImageQuery { Names = random.Next(2) == 0 ? ["app*"] : [] };
+            if (query.ImageIds.Count > 0)
+            {
+                expected.IntersectWith(query.ImageIds);
+            }
+
+            var plan = await retirement.PlanAsync(query, CancellationToken.None);
+            foreach (var candidate in plan.Candidates)
+            {
+                await retirement.RetireAsync(candidate, CancellationToken.None);
+            }
+        }
+
+        var after = emulator.ImageIds();
+        var removed = before.Keys.Where(id => !after.Contains(id)).ToHashSet();
+        foreach (var id in removed)
+        {
+            var image = before[id];
+            Assert.True(image.OwnerId == "123456789012" && image.Tags.ContainsKey("ImageName"), $"{id} is not ours or not tagged, yet it was removed");
+            Assert.True(expected.Contains(id), $"{id} ({image.Name}, {image.State}) was removed but the rules keep it");
+        }
+
+        Assert.True(expected.SetEquals(removed), $"expected to retire [{string.Join(", ", expected.Except(removed))}] too; removed unexpectedly [{string.Join(", ", removed.Except(expected))}]");
+
+        var snapshotsAfter = emulator.SnapshotIds();
+        var surviving = after.Select(id => before[id]).SelectMany(i => i.SnapshotIds).ToHashSet();
+        Assert.All(surviving, s => Assert.True(snapshotsAfter.Contains(s), $"snapshot {s} of a surviving image was deleted"));
+        foreach (var snapshot in removed.SelectMany(id => before[id].SnapshotIds).Where(s => !surviving.Contains(s)))
+        {
+            Assert.False(snapshotsAfter.Contains(snapshot), $"snapshot {snapshot} of a removed image was left behind");
+        }
+
+        Assert.True(snapshotsBefore.Except(snapshotsAfter).All(s => removed.SelectMany(id => before[id].SnapshotIds).Contains(s)), "a snapshot not belonging to a removed image was deleted");
+        return removed.Count;
+    }
+
+    /// <summary>The documented rules, written out independently of the engine.</summary>
+    private static HashSet<string> Oracle(
+        Dictionary<string, CloudCompose.Image.Emulator.ImageInfo> images,
+        IReadOnlyList<CloudCompose.Image.Emulator.InstanceInfo> instances,
+        SeedSpec usage,
+        HashSet<string> protectedIds,
+        RetirementOptions options,
+        DateTime now)
+    {
+        var used = instances.Where(i => UsingStates.Contains(i.State) || i.State == "shutting-down").Select(i => i.ImageId)
+            .Concat(usage.LaunchTemplates.SelectMany(t => t.Versions).Select(v => v.ImageId).OfType<string>())
+            .Concat(usage.SsmParameters.Select(p => p.ImageId).OfType<string>())
+            .ToHashSet();
+        var result = new HashSet<string>();
+        var ours = images.Values.Where(i => i.OwnerId == "123456789012" && i.Tags.ContainsKey("ImageName") && i.Tags.ContainsKey("ImageVersion"));
+        foreach (var group in ours.GroupBy(i => (i.Tags["ImageName"], i.Tags["ImageVersion"])))
+        {
+            var newest = group.Where(i => i.State == "available")
+                .OrderByDescending(i => i.CreationDate).ThenByDescending(i => i.Id, StringComparer.Ordinal)
+                .Take(options.Keep).Select(i => i.Id).ToHashSet();
+            foreach (var image in group)
+            {
+                var protectedImage = protectedIds.Contains(image.Id);
+                var keep = image.State == "pending"
+                    || protectedImage
+                    || newest.Contains(image.Id)
+                    || now - image.CreationDate < options.MinimumAge
+                    || (options.MinimumIdle is { } idle && image.LastLaunchedTime is { } last && now - last < idle)
+                    || used.Contains(image.Id)
+                    || (!options.IncludeShared && (image.Public || image.SharedWith.Count > 0));
+                if (!keep)
+                {
+                    result.Add(image.Id);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static T Pick<T>(Random random, IReadOnlyList<T> items) => items[random.Next(items.Count)];
+}
