@@ -62,7 +62,10 @@ namespace CloudCompose.Image
 
         public IReadOnlyList<string> UsedBy { get; set; } = new string[0];
 
-        public TimeSpan? Age => CreationDate.HasValue ? DateTime.UtcNow - CreationDate.Value : (TimeSpan?)null;
+        /// <summary>Time since creation; never negative (a clock ahead of this machine's would make it so).</summary>
+        public TimeSpan? Age => CreationDate.HasValue
+            ? (DateTime.UtcNow > CreationDate.Value ? DateTime.UtcNow - CreationDate.Value : TimeSpan.Zero)
+            : (TimeSpan?)null;
 
         public override string ToString() => $"{ImageId} ({ImageName})";
     }
