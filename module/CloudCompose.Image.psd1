@@ -14,6 +14,9 @@
         'New-CloudComposeImage'
         'Remove-CloudComposeImageBuilder'
     )
+    # Views and script properties for the output types (issue 8).
+    FormatsToProcess     = @('CloudCompose.Image.Format.ps1xml')
+    TypesToProcess       = @('CloudCompose.Image.Types.ps1xml')
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()
