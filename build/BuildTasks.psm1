@@ -44,11 +44,21 @@ function Invoke-BuildTask {
     Get-ChildItem (Join-Path $Context.Root 'module') -File | Where-Object Name -ne 'CloudCompose.Image.psd1' |
         Copy-Item -Destination $Context.ModuleDir
 
+    # Help (issue 8): MAML and about_ topics from docs/en-US into <module>/en-US, generated in a child pwsh.
+    Invoke-HelpGeneration -Context $Context
+
     $emulatorProject = Join-Path $Context.Root 'src/CloudCompose.Image.Emulator/CloudCompose.Image.Emulator.csproj'
     if (Test-Path $emulatorProject) {
         Invoke-Native 'Publishing the emulator' { dotnet publish $emulatorProject -c $Context.Configuration -o $Context.EmulatorDir --nologo -v q }
     }
     Write-Host "Module: $($Context.ModuleDir)"
+}
+
+function Invoke-HelpGeneration {
+    # Writes en-US/CloudCompose.Image.PowerShell.dll-Help.xml and the about_ topics into the built module.
+    param($Context)
+    $script = Join-Path $Context.Root 'build/New-ExternalHelp.ps1'
+    Invoke-Native 'Generating help' { dotnet pwsh -NoProfile -NonInteractive -File $script -ModuleDir $Context.ModuleDir -DocsDir (Join-Path $Context.Root 'docs/en-US') }
 }
 
 function Get-PesterModulePath {

@@ -16,7 +16,9 @@
         'Remove-CloudComposeImageBuilder'
         'Remove-UnusedCloudComposeImage'
     )
+    # Views and script properties for the output types (issue 8).
     FormatsToProcess     = @('CloudCompose.Image.Format.ps1xml')
+    TypesToProcess       = @('CloudCompose.Image.Types.ps1xml')
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()

@@ -12,9 +12,13 @@ Import-Module $PesterPath -Force
 
 $env:CC_TEST_MODULE_DIR = $ModuleDir
 $env:CC_TEST_EMULATOR_DIR = $EmulatorDir
+# Emulator counters collected by TestSupport (Save-EmulatorActions) for IamPolicy.Tests; one file per run.
+$env:CC_TEST_RESULTS_DIR = $ResultsDir
+Remove-Item (Join-Path $ResultsDir 'emulator-actions.txt') -ErrorAction SilentlyContinue
 
 $config = New-PesterConfiguration
-$config.Run.Path = @(Get-ChildItem $PSScriptRoot -Filter "$Filter.Tests.ps1" | ForEach-Object FullName)
+# IamPolicy.Tests runs last: it checks the EC2 actions every other file called on the emulator.
+$config.Run.Path = @(Get-ChildItem $PSScriptRoot -Filter "$Filter.Tests.ps1" | Sort-Object { $_.Name -eq 'IamPolicy.Tests.ps1' }, Name | ForEach-Object FullName)
 $config.Run.PassThru = $true
 $config.Output.Verbosity = 'Detailed'
 $config.TestResult.Enabled = $true

@@ -64,10 +64,28 @@ function Start-TestEmulator {
     Start-CloudComposeEmulator -EmulatorDir $dir -TimeScale $TimeScale -IdleTimeoutSeconds $IdleTimeoutSeconds
 }
 
-function Stop-TestEmulator { param($Emulator) Stop-CloudComposeEmulator $Emulator }
+function Save-EmulatorActions {
+    # Appends the EC2 actions the emulator has counted to <results>/emulator-actions.txt, so IamPolicy.Tests can check
+    # that docs/iam-policy.json allows everything the suite called. Never fails a test.
+    param($Emulator)
+    if (-not $env:CC_TEST_RESULTS_DIR -or -not $Emulator -or $Emulator.Process.HasExited) { return }
+    try {
+        $counters = Invoke-RestMethod -Uri ($Emulator.Url + '_emulator/counters') -TimeoutSec 5
+        $names = @($counters.PSObject.Properties | Where-Object { $_.Value -gt 0 } | ForEach-Object Name)
+        if ($names) { Add-Content -Path (Join-Path $env:CC_TEST_RESULTS_DIR 'emulator-actions.txt') -Value $names }
+    }
+    catch { Write-Verbose "Could not read the emulator's counters: $_" }
+}
+
+function Stop-TestEmulator {
+    param($Emulator)
+    Save-EmulatorActions $Emulator
+    Stop-CloudComposeEmulator $Emulator
+}
 
 function Reset-TestEmulator {
     param($Emulator)
+    Save-EmulatorActions $Emulator
     Invoke-Emulator $Emulator POST reset | Out-Null
     Invoke-Emulator $Emulator POST outcomes/default @{ consoleText = (Get-EmulatorMarkerConsole); exitCode = 0 } | Out-Null
 }

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using CloudCompose.Image.Aws;
+using CloudCompose.Image.PowerShell.Completion;
 using CloudCompose.Image.PowerShell.Hosting;
 
 namespace CloudCompose.Image.PowerShell.Commands
@@ -10,11 +11,13 @@ namespace CloudCompose.Image.PowerShell.Commands
         /// <summary>The AWS region; default: aws.region in the config, then the SDK's chain (AWS_REGION, profile).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(RegionCompleter))]
         public string? Region { get; set; }
 
         /// <summary>A profile from the shared AWS config/credentials files (SSO and assume-role profiles work).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ProfileNameCompleter))]
         public string? ProfileName { get; set; }
 
         /// <summary>An EC2-compatible endpoint, e.g. the bundled emulator.</summary>

@@ -5,6 +5,7 @@ using System.Management.Automation;
 using CloudCompose.Image.Bake;
 using CloudCompose.Image.Configuration;
 using CloudCompose.Image.Errors;
+using CloudCompose.Image.PowerShell.Completion;
 
 namespace CloudCompose.Image.PowerShell.Commands
 {
@@ -27,6 +28,7 @@ namespace CloudCompose.Image.PowerShell.Commands
         /// <summary>The image name (the ImageName tag) instead of a config file.</summary>
         [Parameter(ParameterSetName = NameSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ImageNameCompleter))]
         public string[]? Name { get; set; }
 
         /// <summary>Terminate without asking for confirmation (for runbooks).</summary>

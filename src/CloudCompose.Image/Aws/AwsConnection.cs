@@ -67,13 +67,13 @@ namespace CloudCompose.Image.Aws
             return new AwsConnection(region!, credentials, options.EndpointUrl, options.MaxErrorRetry);
         }
 
-        internal IAmazonEC2 CreateEc2Client(string? region = null)
+        internal IAmazonEC2 CreateEc2Client(string? region = null, TimeSpan? requestTimeout = null)
         {
             var config = new AmazonEC2Config
             {
                 RetryMode = RequestRetryMode.Standard,
                 MaxErrorRetry = MaxErrorRetry,
-                Timeout = TimeSpan.FromSeconds(60),
+                Timeout = requestTimeout ?? TimeSpan.FromSeconds(60),
             };
             var targetRegion = region ?? Region;
             if (!string.IsNullOrEmpty(EndpointUrl))

@@ -1,0 +1,71 @@
+<#
+.SYNOPSIS
+    Nightly bake-and-retire runbook: bakes every cloud-compose.yml under the given folders, removes leftover builders,
+    and retires unused older images.
+.DESCRIPTION
+    Made for schedulers: Azure Automation (PowerShell 7 runbook with the module imported), AWS Systems Manager
+    Automation / Run Command, cron or a CI schedule. It never prompts. Credentials come from the environment or a role
+    (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_PROFILE, an instance or container role, or web identity), never from
+    parameters.
+
+    It writes one result object per config (Config, Name, Version, Status, ImageId, ErrorId, Message) so the scheduler
+    can log or act on them, keeps going when one build fails, and at the end throws if any build failed: the job is
+    marked Failed and `pwsh -File` exits 1. The permissions needed are in docs/iam-policy.json.
+.EXAMPLE
+    pwsh -NoProfile -NonInteractive -File ./Invoke-NightlyImageBake.ps1 -ConfigRoot /srv/images -Region eu-west-1
+#>
+[CmdletBinding()]
+param(
+    # Folders searched recursively for cloud-compose.yml.
+    [Parameter(Mandatory)] [string[]] $ConfigRoot,
+    [string] $Region,
+    # For tests and private endpoints only.
+    [string] $EndpointUrl,
+    # How long one build may take.
+    [string] $Timeout = '60m',
+    [ValidateRange(1, 16)] [int] $ThrottleLimit = 4,
+    # Images kept per name and version when retiring (needs Remove-UnusedCloudComposeImage).
+    [ValidateRange(1, 100)] [int] $Keep = 3
+)
+
+$ErrorActionPreference = 'Stop'
+$ProgressPreference = 'SilentlyContinue'   # no progress records in job streams
+$ConfirmPreference = 'None'                # never prompt
+Import-Module CloudCompose.Image
+
+$aws = @{}
+if ($Region) { $aws.Region = $Region }
+if ($EndpointUrl) { $aws.EndpointUrl = $EndpointUrl }
+
+$configs = @($ConfigRoot | ForEach-Object { Get-ChildItem -LiteralPath $_ -Recurse -File -Include cloud-compose.yml, cloud-compose.yaml })
+if (-not $configs) { throw "No cloud-compose.yml under $($ConfigRoot -join ', ')." }
+Write-Verbose "Baking $($configs.Count) config(s)."
+
+$failed = 0
+foreach ($config in $configs) {
+    $result = [ordered]@{ Config = $config.FullName; Name = $null; Version = $null; Status = 'Failed'; ImageId = $null; ErrorId = $null; Message = $null }
+    try {
+        # A failed build is a terminating error here (-ErrorAction Stop), so it lands in catch with its error id.
+        $image = New-CloudComposeImage -LiteralPath $config.FullName -Timeout $Timeout -ErrorAction Stop @aws
+        $result.Name = $image.Name; $result.Version = $image.Version; $result.ImageId = $image.ImageId; $result.Status = 'Succeeded'
+        $result.Message = "Baked $($image.ImageName) in $($image.Region)."
+    }
+    catch {
+        $failed++
+        $result.ErrorId = $_.FullyQualifiedErrorId -replace ',.*$', ''
+        $result.Message = $_.Exception.Message
+        Write-Warning "$($config.FullName): $($result.ErrorId): $($_.Exception.Message)"
+        # A killed or kept builder costs money: remove it now rather than tomorrow.
+        try { Remove-CloudComposeImageBuilder -Path $config.FullName -Force @aws -ErrorAction Stop | Out-Null } catch { Write-Warning "Could not remove builders of $($config.FullName): $_" }
+    }
+    [pscustomobject]$result
+}
+
+# Retire unused older images (issue 6's cmdlet; New-CloudComposeImage already retires after each successful build).
+if (Get-Command Remove-UnusedCloudComposeImage -ErrorAction Ignore) {
+    foreach ($config in $configs) {
+        Remove-UnusedCloudComposeImage -Path $config.FullName -Keep $Keep -Confirm:$false @aws -ErrorAction Continue
+    }
+}
+
+if ($failed) { throw "$failed of $($configs.Count) image build(s) failed." }

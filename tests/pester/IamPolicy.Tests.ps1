@@ -1,0 +1,101 @@
+# docs/iam-policy.json is the least-privilege policy the module needs. It may not drift from the code: the EC2
+# actions it allows must be exactly those the module calls in a representative run against the emulator (plus
+# CreateTags, which tag-on-create needs without a call of its own), and every action any other test file made the
+# emulator count must be allowed.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
+    Import-Module (Get-TestModuleManifest) -Force
+    $script:Policy = Get-Content -Raw (Join-Path $PSScriptRoot '../../docs/iam-policy.json') | ConvertFrom-Json
+    $script:Statements = @($Policy.Statement)
+    $script:PolicyActions = @($Statements | ForEach-Object { $_.Action } | Sort-Object -Unique)
+    $script:Ec2Actions = @($PolicyActions | Where-Object { $_ -like 'ec2:*' } | ForEach-Object { $_.Substring(4) } | Sort-Object -Unique)
+    # Needed for a call's side effect rather than called: tags given in TagSpecifications / CopyImageTags.
+    $script:Implied = @('CreateTags')
+    # Answered by the emulator but not EC2 permissions (STS GetCallerIdentity needs no permission).
+    $script:NotEc2 = @('GetCallerIdentity')
+}
+
+Describe 'docs/iam-policy.json' {
+    It 'is a valid IAM policy document' {
+        $Policy.Version | Should -Be '2012-10-17'
+        foreach ($s in $Statements) {
+            $s.Sid | Should -Match '^[A-Za-z0-9]+$'
+            $s.Effect | Should -Be 'Allow'
+            $s.Resource | Should -Not -BeNullOrEmpty
+        }
+        @($Statements.Sid | Sort-Object -Unique).Count | Should -Be $Statements.Count
+    }
+
+    It 'names every action, with no wildcards' {
+        $PolicyActions | ForEach-Object { $_ | Should -Match '^(ec2|iam):[A-Z][A-Za-z]+$' }
+    }
+
+    It 'limits every mutating EC2 action by resource type, and by tag where EC2 supports it' {
+        $readOnly = 'DescribeImages', 'DescribeInstances', 'DescribeSnapshots', 'DescribeTags'
+        foreach ($s in $Statements | Where-Object { @($_.Action | Where-Object { $_ -like 'ec2:*' -and $_.Substring(4) -notin $readOnly }) }) {
+            @($s.Resource) | Should -Not -Contain '*' -Because "$($s.Sid) mutates"
+        }
+        $conditioned = @($Statements | Where-Object { $_.PSObject.Properties['Condition'] } | ForEach-Object { $_.Action } | Sort-Object -Unique)
+        foreach ($action in 'ec2:TerminateInstances', 'ec2:DeregisterImage', 'ec2:DeleteSnapshot', 'ec2:ModifyImageAttribute', 'ec2:CreateTags', 'ec2:GetConsoleOutput') {
+            $conditioned | Should -Contain $action
+        }
+    }
+
+    It 'allows tagging only while creating' {
+        $tagging = $Statements | Where-Object { 'ec2:CreateTags' -in @($_.Action) }
+        @($tagging.Condition.StringEquals.'ec2:CreateAction') | Should -Be @('RunInstances', 'CreateImage', 'CopyImage')
+    }
+}
+
+Describe 'the policy against what the module calls' {
+    BeforeAll {
+        $script:Emulator = Start-TestEmulator -TimeScale 60
+        $script:SourceAmi = 'ami-6d1c2007'
+        Invoke-Emulator $Emulator DELETE counters | Out-Null
+        Invoke-Emulator $Emulator POST seed @{ images = @(@{ id = $SourceAmi; name = 'amzn-base'; ownerId = '137112412989'; public = $true }) } | Out-Null
+        $folder = New-TestFolder
+        Write-TestFile $folder 'cloud-compose.yml' "image:`n  name: iam`n  version: '1.0'`n  aws:`n    ami: $SourceAmi`n    subnet: subnet-0123abcd`n    copy_to_regions: [us-west-2]`n    share_with_accounts: ['111122223333']`n" | Out-Null
+        Write-TestFile $folder 'image.sh' "echo iam`n" | Out-Null
+
+        # Every code path that calls AWS: a bake with copy and share, a failed image (cleanup of the image and its
+        # snapshots), leftover builders, and tab completion of names and versions.
+        New-CloudComposeImage -Path $folder -EndpointUrl $Emulator.Url | Out-Null
+        Invoke-Emulator $Emulator POST faults/images @{ count = 1 } | Out-Null
+        try { New-CloudComposeImage -Path $folder -EndpointUrl $Emulator.Url -ErrorAction Stop } catch { $script:FailedBuild = $_ }
+        Invoke-Emulator $Emulator POST seed @{ instances = @(@{ imageId = $SourceAmi; state = 'stopped'; tags = @{ ImageName = 'iam'; ImageVersion = '1.0' } }) } | Out-Null
+        Remove-CloudComposeImageBuilder -Name iam -EndpointUrl $Emulator.Url -Force | Out-Null
+        $line = "Remove-CloudComposeImageBuilder -EndpointUrl $($Emulator.Url) -Name "
+        TabExpansion2 -inputScript $line -cursorColumn $line.Length | Out-Null
+        $line = "Test-IamVersion -EndpointUrl $($Emulator.Url) -Name iam -Version "
+        function global:Test-IamVersion { param([string] $EndpointUrl, [string] $Name, [ArgumentCompleter([CloudCompose.Image.PowerShell.Completion.ImageVersionCompleter])] [string] $Version) }
+        TabExpansion2 -inputScript $line -cursorColumn $line.Length | Out-Null
+
+        $counters = Invoke-Emulator $Emulator GET counters
+        $script:Called = @($counters.PSObject.Properties | Where-Object { $_.Value -gt 0 -and $_.Name -notin $NotEc2 } | ForEach-Object Name | Sort-Object -Unique)
+    }
+    AfterAll {
+        Stop-TestEmulator $Emulator
+        Remove-Item Function:Test-IamVersion -ErrorAction SilentlyContinue
+    }
+
+    It 'ran the failure path it meant to' {
+        $FailedBuild.FullyQualifiedErrorId | Should -BeLike 'ImageCreationFailed,*'
+    }
+
+    It 'allows every EC2 action the module called' {
+        $missing = @($Called | Where-Object { $_ -notin $Ec2Actions })
+        $missing | Should -BeNullOrEmpty -Because 'docs/iam-policy.json must grant every action the module calls'
+    }
+
+    It 'allows nothing the module does not call' {
+        $unused = @($Ec2Actions | Where-Object { $_ -notin $Called -and $_ -notin $Implied })
+        $unused | Should -BeNullOrEmpty -Because 'least privilege: drop actions the module no longer calls'
+    }
+
+    It 'allows every EC2 action the rest of the test suite made the emulator count' {
+        $file = Join-Path "$env:CC_TEST_RESULTS_DIR" 'emulator-actions.txt'
+        if (-not $env:CC_TEST_RESULTS_DIR -or -not (Test-Path $file)) { Set-ItResult -Skipped -Because 'no other emulator test ran in this run'; return }
+        $suite = @(Get-Content $file | Where-Object { $_ -and $_ -notin $NotEc2 } | Sort-Object -Unique)
+        @($suite | Where-Object { $_ -notin $Ec2Actions }) | Should -BeNullOrEmpty
+    }
+}
