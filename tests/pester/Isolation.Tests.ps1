@@ -155,6 +155,23 @@ Write-Result @{
         $result.Engine | Should -BeFalse
     }
 
+    It 'keeps third-party references out of the assemblies PowerShell loads directly' {
+        function Get-AssemblyReference([string] $Path) {
+            # Read from metadata: nothing gets loaded into this session.
+            $stream = [IO.File]::OpenRead($Path)
+            $pe = [Reflection.PortableExecutable.PEReader]::new($stream)
+            try {
+                $metadata = [Reflection.Metadata.PEReaderExtensions]::GetMetadataReader($pe)
+                foreach ($handle in $metadata.AssemblyReferences) { $metadata.GetString($metadata.GetAssemblyReference($handle).Name) }
+            }
+            finally { $pe.Dispose(); $stream.Dispose() }
+        }
+        @(Get-AssemblyReference (Join-Path $ModuleDir 'CloudCompose.Image.PowerShell.dll') | Sort-Object) |
+            Should -Be @('CloudCompose.Image', 'CloudCompose.Image.Model', 'netstandard', 'System.Management.Automation')
+        @(Get-AssemblyReference (Join-Path $ModuleDir 'CloudCompose.Image.Model.dll')) | Should -Be @('netstandard')
+        Get-AssemblyReference (Join-Path $ModuleDir 'CloudCompose.Image.Isolation.dll') | Should -Not -Match '^(AWSSDK|YamlDotNet|Fluid|CloudCompose)'
+    }
+
     It 'loads the AWS SDK only when an AWS-calling cmdlet first needs it' {
         $result = Invoke-Isolated @'
 Import-Module $Manifest
