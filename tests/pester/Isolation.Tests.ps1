@@ -188,4 +188,26 @@ Write-Result @{ AtImport = $atImport; AfterUserData = $afterUserData.Count; Engi
         $result.AfterAws | Should -Contain 'AWSSDK.Core 4.0.0.0 @ CloudCompose.Image'
         $result.AfterAws | Should -Contain 'AWSSDK.EC2 4.0.0.0 @ CloudCompose.Image'
     }
+
+    It 'resolves the engine from dependencies/ with the Windows PowerShell resolver too (forced on PowerShell 7)' {
+        # Windows PowerShell 5.1 cannot run here; its AssemblyResolve path can, with the switch that selects it.
+        $fallback = $Environment.Clone()
+        $fallback.CLOUDCOMPOSE_IMAGE_NO_LOAD_CONTEXT = '1'
+        $result = Invoke-Isolated -Environment $fallback @'
+Import-Module $Manifest
+$userData = Get-CloudComposeUserData -Path $Example
+$removal = Remove-CloudComposeImageBuilder -Name docker -EndpointUrl $Endpoint -Force -Verbose 4>&1 | Out-String
+Write-Result @{
+    UserData = $userData.Name
+    Removal  = $removal
+    Engine   = @(Get-LoadedAssembly 'CloudCompose.Image') + @(Get-LoadedAssembly 'AWSSDK.Core')
+    Contexts = @([Runtime.Loader.AssemblyLoadContext]::All | Where-Object Name -eq 'CloudCompose.Image').Count
+}
+'@
+        $result.UserData | Should -Be 'docker'
+        $result.Removal | Should -Match 'DescribeInstances: 0 builder\(s\)'
+        $result.Engine[0] | Should -Match '^CloudCompose\.Image [\d.]+ @ Default$'
+        $result.Engine[1] | Should -Be 'AWSSDK.Core 4.0.0.0 @ Default'
+        $result.Contexts | Should -Be 0
+    }
 }

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Reflection;
-using System.Runtime.InteropServices;
 
 namespace CloudCompose.Image.PowerShell.Hosting
 {
@@ -33,10 +32,20 @@ namespace CloudCompose.Image.PowerShell.Hosting
 
         internal static string DependencyDirectory => Path.Combine(ModuleDirectory, "dependencies");
 
-        /// <summary>True where .NET has AssemblyLoadContext and the isolation assembly's net8.0 target runs.</summary>
+        /// <summary>
+        /// True where .NET has AssemblyLoadContext and the isolation assembly's net8.0 target runs. Asked of the core
+        /// library itself, as PSResourceGet does: RuntimeInformation is not part of every .NET Framework 4.x.
+        /// </summary>
         internal static bool UsesLoadContext =>
-            !RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.OrdinalIgnoreCase)
-            && Environment.Version.Major >= 8;
+            typeof(object).Assembly.GetType("System.Runtime.Loader.AssemblyLoadContext") != null
+            && Environment.Version.Major >= 8
+            && Environment.GetEnvironmentVariable(NoLoadContextVariable) != "1";
+
+        /// <summary>
+        /// Set to 1 before Import-Module to use the Windows PowerShell resolver on PowerShell 7 too: how the tests
+        /// exercise that code path here, and an escape hatch should the load context ever get in the way.
+        /// </summary>
+        internal const string NoLoadContextVariable = "CLOUDCOMPOSE_IMAGE_NO_LOAD_CONTEXT";
 
         public static void Install()
         {
