@@ -14,6 +14,9 @@ function New-BuildContext {
         ModuleRoot    = Join-Path $Root 'out/CloudCompose.Image'
         ModuleDir     = Join-Path $Root "out/CloudCompose.Image/$version"
         EmulatorDir   = Join-Path $Root 'out/emulator'
+        StagingDir    = Join-Path $Root 'out/staging/module'
+        PackageDir    = Join-Path $Root 'out'
+        PackagePath   = Join-Path $Root "out/CloudCompose.Image.$version.nupkg"
         ResultsDir    = Join-Path $Root 'out/TestResults'
     }
 }
@@ -34,15 +37,19 @@ function Invoke-CleanTask {
 function Invoke-BuildTask {
     param($Context)
     if (Test-Path $Context.ModuleDir) { Remove-Item -Recurse -Force $Context.ModuleDir }
+    if (Test-Path $Context.StagingDir) { Remove-Item -Recurse -Force $Context.StagingDir }
     $cmdletProject = Join-Path $Context.Root 'src/CloudCompose.Image.PowerShell/CloudCompose.Image.PowerShell.csproj'
-    Invoke-Native 'Publishing the module' { dotnet publish $cmdletProject -c $Context.Configuration -o $Context.ModuleDir --nologo -v q }
-    Get-ChildItem $Context.ModuleDir -Filter '*.deps.json' | Remove-Item
+    $isolationProject = Join-Path $Context.Root 'src/CloudCompose.Image.Isolation/CloudCompose.Image.Isolation.csproj'
+    Invoke-Native 'Publishing the module' { dotnet publish $cmdletProject -c $Context.Configuration -o $Context.StagingDir --nologo -v q }
+    Invoke-Native 'Publishing the load context' { dotnet publish $isolationProject -c $Context.Configuration -o $Context.StagingDir --nologo -v q }
+    Copy-ModuleFile -Context $Context
 
     $manifest = Get-Content -Raw (Join-Path $Context.Root 'module/CloudCompose.Image.psd1')
     $manifest = $manifest -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion = '$($Context.Version)'"
     Set-Content -Path (Join-Path $Context.ModuleDir 'CloudCompose.Image.psd1') -Value $manifest -NoNewline
-    Get-ChildItem (Join-Path $Context.Root 'module') -File | Where-Object Name -ne 'CloudCompose.Image.psd1' |
-        Copy-Item -Destination $Context.ModuleDir
+    Get-ChildItem (Join-Path $Context.Root 'module') | Where-Object Name -ne 'CloudCompose.Image.psd1' |
+        Copy-Item -Destination $Context.ModuleDir -Recurse
+    Copy-Item (Join-Path $Context.Root 'LICENSE') -Destination $Context.ModuleDir
 
     # Help (issue 8): MAML and about_ topics from docs/en-US into <module>/en-US, generated in a child pwsh.
     Invoke-HelpGeneration -Context $Context
@@ -59,6 +66,29 @@ function Invoke-HelpGeneration {
     param($Context)
     $script = Join-Path $Context.Root 'build/New-ExternalHelp.ps1'
     Invoke-Native 'Generating help' { dotnet pwsh -NoProfile -NonInteractive -File $script -ModuleDir $Context.ModuleDir -DocsDir (Join-Path $Context.Root 'docs/en-US') }
+}
+
+function Get-ModuleFileList {
+    # The explicit list of shipped DLLs (build/ModuleFiles.psd1): Root next to the manifest, Dependencies in dependencies/.
+    param($Context)
+    Import-PowerShellDataFile (Join-Path $Context.Root 'build/ModuleFiles.psd1')
+}
+
+function Copy-ModuleFile {
+    # Lays out the module from the publish output: only listed DLLs, each once; anything unlisted stops the build.
+    param($Context)
+    $list = Get-ModuleFileList -Context $Context
+    $published = @(Get-ChildItem $Context.StagingDir -Filter '*.dll' | ForEach-Object Name)
+    $listed = @($list.Root) + @($list.Dependencies)
+    $unlisted = @($published | Where-Object { $_ -notin $listed })
+    $missing = @($listed | Where-Object { $_ -notin $published })
+    if ($unlisted) { throw "The publish output has DLLs that build/ModuleFiles.psd1 does not list: $($unlisted -join ', '). Ship them deliberately (add them) or drop the reference." }
+    if ($missing) { throw "build/ModuleFiles.psd1 lists DLLs the publish output lacks: $($missing -join ', ')." }
+
+    $dependencies = Join-Path $Context.ModuleDir 'dependencies'
+    New-Item -ItemType Directory -Force $dependencies | Out-Null
+    foreach ($name in $list.Root) { Copy-Item (Join-Path $Context.StagingDir $name) -Destination $Context.ModuleDir }
+    foreach ($name in $list.Dependencies) { Copy-Item (Join-Path $Context.StagingDir $name) -Destination $dependencies }
 }
 
 function Get-PesterModulePath {
@@ -127,10 +157,11 @@ function Invoke-PesterTests {
         # A child pwsh keeps the module's DLLs out of this build process, so the next build can overwrite them.
         # The filter travels in the environment: pwsh on Unix would glob a '*' argument given to a native command.
         $env:CC_PESTER_FILTER = $Filter
+        $env:CC_TEST_PACKAGE = $Context.PackagePath
         dotnet pwsh -NoProfile -NonInteractive -File $runner -PesterPath $pester -ModuleDir $Context.ModuleDir `
             -EmulatorDir $Context.EmulatorDir -ResultFile $resultFile -ResultsDir $Context.ResultsDir | Write-Host
     }
-    finally { Pop-Location; Remove-Item Env:CC_PESTER_FILTER -ErrorAction SilentlyContinue }
+    finally { Pop-Location; Remove-Item Env:CC_PESTER_FILTER, Env:CC_TEST_PACKAGE -ErrorAction SilentlyContinue }
     if (-not (Test-Path $resultFile)) {
         Write-Host 'Pester wrote no results: counted as one failure.' -ForegroundColor Red
         return [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 }
@@ -142,6 +173,7 @@ function Invoke-TestTask {
     param($Context, [string] $PesterFilter = '*')
     New-Item -ItemType Directory -Force $Context.ResultsDir | Out-Null
     Invoke-BuildTask -Context $Context
+    New-ModulePackage -Context $Context
     $unit = Invoke-UnitTests -Context $Context
     $pester = Invoke-PesterTests -Context $Context -Filter $PesterFilter
     Write-Host ("xunit:  {0} passed, {1} failed, {2} skipped" -f $unit.Passed, $unit.Failed, $unit.Skipped)
@@ -163,8 +195,23 @@ function Invoke-DemoTask {
 }
 
 function Invoke-PackageTask {
+    # The gallery package: out/CloudCompose.Image.<version>.nupkg, made from the built module folder.
     param($Context)
-    throw 'The Package task is not implemented yet (see the packaging issue).'
+    Invoke-BuildTask -Context $Context
+    New-ModulePackage -Context $Context
+}
+
+function New-ModulePackage {
+    param($Context)
+    $manifest = Join-Path $Context.ModuleDir 'CloudCompose.Image.psd1'
+    Test-ModuleManifest -Path $manifest -ErrorAction Stop | Out-Null
+    if (Test-Path $Context.PackagePath) { Remove-Item $Context.PackagePath }
+    # Compress-PSResource (PSResourceGet 1.1+, shipped with PowerShell 7.6) writes what Publish-PSResource would upload,
+    # without registering a repository: a nuspec made from the manifest's metadata, and the module folder as is.
+    Import-Module Microsoft.PowerShell.PSResourceGet -ErrorAction Stop
+    Compress-PSResource -Path $Context.ModuleDir -DestinationPath $Context.PackageDir
+    if (-not (Test-Path $Context.PackagePath)) { throw "Compress-PSResource did not write $($Context.PackagePath)." }
+    Write-Host "Package: $($Context.PackagePath)"
 }
 
 function Invoke-BenchmarkTask {

@@ -6,9 +6,12 @@
     Author               = 'CloudCompose.Image contributors'
     CompanyName          = 'CloudCompose'
     Copyright            = '(c) 2026 CloudCompose.Image contributors. MIT License.'
-    Description          = 'Bakes Amazon Machine Images from cloud-compose.yml and a Jinja-templated image.sh, and retires unused ones safely. Replaces the Python cloud-compose image plugin.'
+    Description          = 'Bakes Amazon Machine Images from cloud-compose.yml and a Jinja-templated image.sh, and retires unused ones safely. Replaces the Python cloud-compose image plugin. Its AWS SDK loads in a private context, so it works next to AWS.Tools or any other AWSSDK version.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
+    # The output types (ImageInfo, BuilderInfo, UserDataScript): loaded with the module so their names resolve.
+    # The engine and the AWS SDK are not listed: they load on first use from dependencies/ (docs/packaging.md).
+    RequiredAssemblies   = @('CloudCompose.Image.Model.dll')
     CmdletsToExport      = @(
         'Get-CloudComposeImage'
         'Get-CloudComposeUserData'
@@ -24,9 +27,16 @@
     VariablesToExport    = @()
     PrivateData          = @{
         PSData = @{
-            Tags       = @('AWS', 'EC2', 'AMI', 'Image', 'Bake', 'cloud-compose', 'Packer')
-            ProjectUri = 'https://github.com/cloud-compose/CloudCompose.Image'
-            LicenseUri = 'https://github.com/cloud-compose/CloudCompose.Image/blob/main/LICENSE'
+            Tags         = @('AWS', 'EC2', 'AMI', 'Image', 'Bake', 'cloud-compose', 'Packer', 'Linux', 'Windows', 'MacOS')
+            ProjectUri   = 'https://github.com/cloud-compose/CloudCompose.Image'
+            LicenseUri   = 'https://github.com/cloud-compose/CloudCompose.Image/blob/main/LICENSE'
+            ReleaseNotes = @'
+First release on the PowerShell Gallery.
+- New-CloudComposeImage bakes an AMI from cloud-compose.yml and image.sh, proves the script succeeded, times out, cleans up on failure and Ctrl+C.
+- Get-CloudComposeUserData renders the user data without touching AWS.
+- Remove-CloudComposeImageBuilder terminates leftover builders.
+- The AWS SDK, YamlDotNet and the template engine load in a private AssemblyLoadContext on PowerShell 7: no conflict with AWS.Tools.
+'@
         }
     }
 }
