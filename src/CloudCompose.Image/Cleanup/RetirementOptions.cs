@@ -2,19 +2,6 @@ using System;
 
 namespace CloudCompose.Image.Cleanup
 {
-    /// <summary>What retiring an image does.</summary>
-    public enum RetireAction
-    {
-        /// <summary>DeregisterImage, then DeleteSnapshot for each snapshot no other image uses. Irreversible.</summary>
-        Deregister,
-
-        /// <summary>DisableImage: the image can no longer be launched or shared; EnableImage undoes it.</summary>
-        Disable,
-
-        /// <summary>EnableImageDeprecation now: the image drops out of default listings; DisableImageDeprecation undoes it.</summary>
-        Deprecate,
-    }
-
     /// <summary>The keep rules and how removal behaves. The defaults are what the cmdlets document.</summary>
     public sealed class RetirementOptions
     {
