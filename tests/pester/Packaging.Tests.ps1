@@ -99,11 +99,13 @@ Describe 'The package' {
         $dlls | ForEach-Object { Split-Path $_ -Leaf } | Group-Object | Where-Object Count -gt 1 | Should -BeNullOrEmpty
     }
 
-    It 'holds nothing else than the manifest, LICENSE and the files under module/' {
+    It 'holds nothing else than the manifest, LICENSE, the files under module/ and the help built from docs/en-US' {
         $moduleSource = Join-Path $Root 'module'
         $fromModuleFolder = Get-ChildItem $moduleSource -Recurse -File | Where-Object Name -ne 'CloudCompose.Image.psd1' |
             ForEach-Object { [IO.Path]::GetRelativePath($moduleSource, $_.FullName).Replace('\', '/') }
-        $expected = @('CloudCompose.Image.psd1', 'LICENSE') + @($fromModuleFolder)
+        $help = @('en-US/CloudCompose.Image.PowerShell.dll-Help.xml') +
+            @(Get-ChildItem (Join-Path $Root 'docs/en-US') -Filter 'about_*.help.txt' | ForEach-Object { "en-US/$($_.Name)" })
+        $expected = @('CloudCompose.Image.psd1', 'LICENSE') + @($fromModuleFolder) + $help
         @(Get-PackageEntry | Where-Object { $_ -notlike '*.dll' }) | Should -Be @($expected | Sort-Object)
     }
 

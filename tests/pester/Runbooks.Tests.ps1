@@ -5,7 +5,7 @@ BeforeAll {
     $script:Emulator = Start-TestEmulator -TimeScale 60
     $script:SourceAmi = 'ami-6d1c2007'
     $script:Runbooks = Join-Path $PSScriptRoot '../../examples/runbooks'
-    $script:Marker = & (Get-Module TestSupport) { $script:MarkerConsole }
+    $script:Marker = Get-EmulatorMarkerConsole
     # The runbooks say Import-Module CloudCompose.Image: put the built module on the module path.
     $script:SavedModulePath = $env:PSModulePath
     $env:PSModulePath = (Split-Path (Split-Path (Split-Path (Get-TestModuleManifest)))) + [IO.Path]::PathSeparator + $env:PSModulePath
