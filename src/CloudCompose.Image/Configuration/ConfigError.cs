@@ -1,3 +1,4 @@
+using CloudCompose.Image.Text;
 using CloudCompose.Image.Errors;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;

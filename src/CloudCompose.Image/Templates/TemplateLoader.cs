@@ -1,3 +1,4 @@
+using CloudCompose.Image.Text;
 using System;
 using System.Collections.Generic;
 using System.IO;

@@ -1,6 +1,6 @@
-namespace CloudCompose.Image.Configuration
+namespace CloudCompose.Image.Text
 {
-    /// <summary>Where a key or value stands in the user's file (1-based line and column).</summary>
+    /// <summary>Where something stands in a user's file (config or template), 1-based line and column.</summary>
     public readonly struct SourceLocation
     {
         public SourceLocation(string file, int line, int column)
