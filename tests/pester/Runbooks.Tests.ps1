@@ -5,7 +5,7 @@ BeforeAll {
     $script:Emulator = Start-TestEmulator -TimeScale 60
     $script:SourceAmi = 'ami-6d1c2007'
     $script:Runbooks = Join-Path $PSScriptRoot '../../examples/runbooks'
-    $script:Marker = & (Get-Module TestSupport) { $script:MarkerConsole }
+    $script:Marker = Get-EmulatorMarkerConsole
     # The runbooks say Import-Module CloudCompose.Image: put the built module on the module path.
     $script:SavedModulePath = $env:PSModulePath
     $env:PSModulePath = (Split-Path (Split-Path (Split-Path (Get-TestModuleManifest)))) + [IO.Path]::PathSeparator + $env:PSModulePath
@@ -48,6 +48,30 @@ Describe 'Invoke-NightlyImageBake.ps1' {
         $results.Status | Sort-Object -Unique | Should -Be 'Succeeded'
         $results.Name | Sort-Object | Should -Be @('alpha', 'beta')
         $results | ForEach-Object { $_.ImageId | Should -Match '^ami-' }
+    }
+
+    It 'retires each config''s unused older images with -Keep after its build, and reports them in Retired' {
+        $root = New-TestFolder
+        New-Config $root 'keep'
+        $seeded = Invoke-Emulator $Emulator POST seed @{
+            images = @(foreach ($age in 10, 20, 30, 40, 50) { @{ name = "keep_1.0_$age"; ageDays = $age; tags = @{ ImageName = 'keep'; ImageVersion = '1.0' } } })
+        }
+        $byAge = @{}; $i = 0; foreach ($age in 10, 20, 30, 40, 50) { $byAge[$age] = $seeded.imageIds[$i++] }
+        # The 50-day-old image is in use: it stays whatever -Keep says.
+        Invoke-Emulator $Emulator POST seed @{ instances = @(@{ imageId = $byAge[50]; state = 'stopped' }) } | Out-Null
+
+        $run = Invoke-Runbook (Join-Path $Runbooks 'Invoke-NightlyImageBake.ps1') "-ConfigRoot '$root' -EndpointUrl '$($Emulator.Url)' -Keep 2"
+
+        $run.ExitCode | Should -Be 0 -Because $run.Output
+        $result = $run.Output | ConvertFrom-Json
+        $result.Status | Should -Be 'Succeeded'
+        # Kept: the new image and the 10-day-old one (-Keep 2), the used one. Retired: the 20-, 30- and 40-day-old ones.
+        @($result.Retired) | Sort-Object | Should -Be (@($byAge[20], $byAge[30], $byAge[40]) | Sort-Object)
+        $left = @(Invoke-Emulator $Emulator GET images).id
+        $left | Should -Contain $result.ImageId
+        $left | Should -Contain $byAge[10]
+        $left | Should -Contain $byAge[50]
+        foreach ($age in 20, 30, 40) { $left | Should -Not -Contain $byAge[$age] }
     }
 
     It 'goes on after a failed build, reports it with its error id, removes its builder and exits 1' {
