@@ -13,6 +13,8 @@ Describe '-Region' {
     It 'completes EC2 region names on <Command>' -ForEach @(
         @{ Command = 'New-CloudComposeImage' }
         @{ Command = 'Remove-CloudComposeImageBuilder' }
+        @{ Command = 'Get-CloudComposeImage' }
+        @{ Command = 'Remove-UnusedCloudComposeImage' }
     ) {
         $all = Complete "$Command -Region "
         $all | Should -Contain 'us-east-1'
@@ -61,23 +63,17 @@ Describe '-Name and -Version from the account''s tags' {
             )
             instances = @(@{ imageName = 'untagged'; state = 'stopped'; tags = @{ ImageName = 'legacy app'; ImageVersion = '3' } })
         } | Out-Null
-        # What Get-CloudComposeImage / Remove-UnusedCloudComposeImage (issue 6) will declare.
-        function global:Test-CompletionTarget {
-            param(
-                [string] $EndpointUrl,
-                [string] $Region,
-                [ArgumentCompleter([CloudCompose.Image.PowerShell.Completion.ImageNameCompleter])] [string[]] $Name,
-                [ArgumentCompleter([CloudCompose.Image.PowerShell.Completion.ImageVersionCompleter])] [string] $Version
-            )
-        }
     }
     AfterAll {
         Stop-TestEmulator $Emulator
-        Remove-Item Function:Test-CompletionTarget -ErrorAction SilentlyContinue
     }
 
-    It 'completes image names of this account''s images and builders, quoting where needed' {
-        $names = Complete "Remove-CloudComposeImageBuilder -EndpointUrl $Url -Name "
+    It 'completes image names of this account''s images and builders on <Command>, quoting where needed' -ForEach @(
+        @{ Command = 'Remove-CloudComposeImageBuilder' }
+        @{ Command = 'Get-CloudComposeImage' }
+        @{ Command = 'Remove-UnusedCloudComposeImage' }
+    ) {
+        $names = Complete "$Command -EndpointUrl $Url -Name "
         $names | Should -Be @('docker', "'legacy app'", 'web')
     }
 
@@ -92,14 +88,20 @@ Describe '-Name and -Version from the account''s tags' {
         Complete "Remove-CloudComposeImageBuilder -EndpointUrl $Url -Region eu-west-1 -Name " | Should -BeNullOrEmpty
     }
 
-    It 'completes versions of the image given by -Name, newest first' {
-        Complete "Test-CompletionTarget -EndpointUrl $Url -Name web -Version " | Should -Be @('2.0', '1.0')
-        Complete "Test-CompletionTarget -EndpointUrl $Url -Name docker -Version 1" | Should -Be @('1.10')
+    It 'completes versions of the image given by -Name on <Command>, newest first' -ForEach @(
+        @{ Command = 'Get-CloudComposeImage' }
+        @{ Command = 'Remove-UnusedCloudComposeImage' }
+    ) {
+        Complete "$Command -EndpointUrl $Url -Name web -Version " | Should -Be @('2.0', '1.0')
+        Complete "$Command -EndpointUrl $Url -Name docker -Version 1" | Should -Be @('1.10')
     }
 
-    It 'completes no version before -Name is given' {
+    It 'completes no version on <Command> before -Name is given' -ForEach @(
+        @{ Command = 'Get-CloudComposeImage' }
+        @{ Command = 'Remove-UnusedCloudComposeImage' }
+    ) {
         Invoke-Emulator $Emulator DELETE counters | Out-Null
-        Complete "Test-CompletionTarget -EndpointUrl $Url -Version " | Should -BeNullOrEmpty
+        Complete "$Command -EndpointUrl $Url -Version " | Should -BeNullOrEmpty
         (Invoke-Emulator $Emulator GET counters).DescribeImages | Should -BeNullOrEmpty
     }
 }

@@ -125,4 +125,21 @@ Describe 'Real objects from the emulator' {
         $builder.PSTypeNames[0] | Should -Be 'CloudCompose.Image.BuilderInfo'
         ($builder | Format-Table | Out-String -Width 200) | Should -Match '\sstopped\s+(1d 23h|2d)\s+True\s+us-east-1' -Because 'the emulator seeded it two emulated days ago'
     }
+
+    It 'formats listed images with InUse, and removal results with the snapshot count' {
+        $seeded = Invoke-Emulator $Emulator POST seed @{ images = @(foreach ($age in 40, 50, 60) { @{ name = "fmt_2.0_$age"; ageDays = $age; tags = @{ ImageName = 'fmt'; ImageVersion = '2.0' } } }) }
+        Invoke-Emulator $Emulator POST seed @{ instances = @(@{ imageId = $seeded.imageIds[1]; state = 'running' }) } | Out-Null
+
+        $lines = @(Get-CloudComposeImage -Name fmt -Version 2.0 -EndpointUrl $Emulator.Url | Format-Table | Out-String -Width 200) -split "`r?`n" | Where-Object { $_.Trim() }
+        $lines[2] | Should -Match ('^{0}\s+fmt\s+2\.0\s+available\s+(39d 23h|40d)\s+no\s+us-east-1\s+fmt_2\.0_40' -f $seeded.imageIds[0])
+        $lines[3] | Should -Match ('^{0}\s+fmt\s+2\.0\s+available\s+(49d 23h|50d)\s+yes\s+' -f $seeded.imageIds[1])
+
+        # Kept: the newest (40 days) and the used one (50 days); the 60-day-old one goes with its snapshot.
+        $removed = Remove-UnusedCloudComposeImage -Name fmt -Version 2.0 -Force -EndpointUrl $Emulator.Url
+        $removed.PSTypeNames[0] | Should -Be 'CloudCompose.Image.RemovalResult'
+        $lines = @($removed | Format-Table | Out-String -Width 200) -split "`r?`n" | Where-Object { $_.Trim() }
+        $lines[0] | Should -Match '^ImageId\s+Name\s+Version\s+Action\s+Snapshots\s+Reason'
+        $lines[2] | Should -Match ('^{0}\s+fmt\s+2\.0\s+Deregistered\s+1\s+unused' -f $seeded.imageIds[2]) -Because 'the longest action, Deregistered, fits its column'
+        foreach ($line in ($removed | Format-Table | Out-String -Width 120) -split "`r?`n") { $line.Length | Should -BeLessOrEqual 120 }
+    }
 }

@@ -243,12 +243,18 @@ Describe 'Help examples against the emulator' {
         }
         # A leftover builder, so the Remove-CloudComposeImageBuilder examples have something to find.
         Invoke-Emulator $Emulator POST seed @{ instances = @(@{ imageId = $SourceAmi; state = 'stopped'; tags = @{ ImageName = 'docker'; ImageVersion = '1.10' } }) } | Out-Null
+        # Earlier docker images for the Get-/Remove-UnusedCloudComposeImage examples: the newest (3 days), two unused
+        # ones (20 and 60 days) and one a running instance uses (40 days).
+        $seeded = Invoke-Emulator $Emulator POST seed @{ images = @(foreach ($age in 3, 20, 40, 60) { @{ name = "docker_1.10_$age"; ageDays = $age; tags = @{ ImageName = 'docker'; ImageVersion = '1.10' } } }) }
+        Invoke-Emulator $Emulator POST seed @{ instances = @(@{ imageId = $seeded.imageIds[2]; state = 'running' }) } | Out-Null
+        Invoke-Emulator $Emulator DELETE counters | Out-Null
     }
 
     It '<Cmdlet>: <Title>' -ForEach $ExampleCases {
         $Code | Should -Not -BeNullOrEmpty
-        # The examples are written for AWS; the emulator stands in through a default -EndpointUrl.
-        $PSDefaultParameterValues['*-CloudCompose*:EndpointUrl'] = $Emulator.Url
+        # The examples are written for AWS; the emulator stands in through a default -EndpointUrl
+        # ('*CloudCompose*', so that Remove-UnusedCloudComposeImage matches too).
+        $PSDefaultParameterValues['*CloudCompose*:EndpointUrl'] = $Emulator.Url
         Push-Location (Join-Path $Work 'cloud-compose')
         try {
             $ErrorActionPreference = 'Stop'
@@ -256,11 +262,24 @@ Describe 'Help examples against the emulator' {
         }
         finally {
             Pop-Location
-            $PSDefaultParameterValues.Remove('*-CloudCompose*:EndpointUrl')
+            $PSDefaultParameterValues.Remove('*CloudCompose*:EndpointUrl')
         }
         $output | Should -Not -Match 'Exception|Error:'
         $counters = Invoke-Emulator $Emulator GET counters
         if ($Code -match 'New-CloudComposeImage' -and $Code -notmatch '-WhatIf') { $counters.CreateImage | Should -BeGreaterThan 0 }
         if ($Code -match 'Remove-CloudComposeImageBuilder' -and $Code -notmatch '-WhatIf') { $counters.TerminateInstances | Should -BeGreaterThan 0 }
+        if ($Code -match 'Get-CloudComposeImage\b' -and $Code -notmatch 'Remove-') { $output | Should -Match 'ami-[0-9a-f]+' -Because 'the example lists seeded images' }
+        if ($Code -match 'Remove-UnusedCloudComposeImage') {
+            $mutating = @('DeregisterImage', 'DisableImage', 'EnableImageDeprecation', 'DeleteSnapshot' | Where-Object { $counters.PSObject.Properties[$_] -and $counters.$_ -gt 0 })
+            if ($Code -match '-WhatIf') {
+                $mutating | Should -BeNullOrEmpty
+                $counters.DescribeImageReferences | Should -BeGreaterThan 0 -Because 'the plan is still made (What if messages go to the host)'
+            }
+            else {
+                $mutating | Should -Not -BeNullOrEmpty -Because 'the example retires at least one seeded image'
+                $output | Should -Match '(Deregistered|Disabled|Deprecated)'
+                @((Invoke-Emulator $Emulator GET images).name) | Should -Contain 'docker_1.10_40'
+            }
+        }
     }
 }

@@ -31,12 +31,13 @@ Describe 'docs/iam-policy.json' {
     }
 
     It 'limits every mutating EC2 action by resource type, and by tag where EC2 supports it' {
-        $readOnly = 'DescribeImages', 'DescribeInstances', 'DescribeSnapshots', 'DescribeTags'
+        # EC2's Describe* actions take no resource-level permissions: they are listed with Resource "*".
+        $readOnly = @($Ec2Actions | Where-Object { $_ -like 'Describe*' })
         foreach ($s in $Statements | Where-Object { @($_.Action | Where-Object { $_ -like 'ec2:*' -and $_.Substring(4) -notin $readOnly }) }) {
             @($s.Resource) | Should -Not -Contain '*' -Because "$($s.Sid) mutates"
         }
         $conditioned = @($Statements | Where-Object { $_.PSObject.Properties['Condition'] } | ForEach-Object { $_.Action } | Sort-Object -Unique)
-        foreach ($action in 'ec2:TerminateInstances', 'ec2:DeregisterImage', 'ec2:DeleteSnapshot', 'ec2:ModifyImageAttribute', 'ec2:CreateTags', 'ec2:GetConsoleOutput') {
+        foreach ($action in 'ec2:TerminateInstances', 'ec2:DeregisterImage', 'ec2:DisableImage', 'ec2:EnableImageDeprecation', 'ec2:DeleteSnapshot', 'ec2:ModifyImageAttribute', 'ec2:CreateTags', 'ec2:GetConsoleOutput') {
             $conditioned | Should -Contain $action
         }
     }
@@ -58,28 +59,47 @@ Describe 'the policy against what the module calls' {
         Write-TestFile $folder 'image.sh' "echo iam`n" | Out-Null
 
         # Every code path that calls AWS: a bake with copy and share, a failed image (cleanup of the image and its
-        # snapshots), leftover builders, and tab completion of names and versions.
+        # snapshots), leftover builders, listing with usage (instances, launch templates), retiring with each -Action,
+        # and tab completion of names and versions.
         New-CloudComposeImage -Path $folder -EndpointUrl $Emulator.Url | Out-Null
         Invoke-Emulator $Emulator POST faults/images @{ count = 1 } | Out-Null
         try { New-CloudComposeImage -Path $folder -EndpointUrl $Emulator.Url -ErrorAction Stop } catch { $script:FailedBuild = $_ }
         Invoke-Emulator $Emulator POST seed @{ instances = @(@{ imageId = $SourceAmi; state = 'stopped'; tags = @{ ImageName = 'iam'; ImageVersion = '1.0' } }) } | Out-Null
         Remove-CloudComposeImageBuilder -Name iam -EndpointUrl $Emulator.Url -Force | Out-Null
-        $line = "Remove-CloudComposeImageBuilder -EndpointUrl $($Emulator.Url) -Name "
-        TabExpansion2 -inputScript $line -cursorColumn $line.Length | Out-Null
-        $line = "Test-IamVersion -EndpointUrl $($Emulator.Url) -Name iam -Version "
-        function global:Test-IamVersion { param([string] $EndpointUrl, [string] $Name, [ArgumentCompleter([CloudCompose.Image.PowerShell.Completion.ImageVersionCompleter])] [string] $Version) }
-        TabExpansion2 -inputScript $line -cursorColumn $line.Length | Out-Null
+        # Two old images per version, one version per -Action: the older of each pair is retired, the newer kept.
+        $seeded = Invoke-Emulator $Emulator POST seed @{
+            images = @(foreach ($version in '0.1', '0.2', '0.3') {
+                    foreach ($age in 30, 20) { @{ name = "iam_$($version)_$age"; ageDays = $age; tags = @{ ImageName = 'iam'; ImageVersion = $version } } }
+                })
+        }
+        Invoke-Emulator $Emulator POST seed @{ launchTemplates = @(@{ name = 'lt-iam'; versions = @(@{ imageId = $seeded.imageIds[1] }) }) } | Out-Null
+        $script:Listed = @(Get-CloudComposeImage -Name iam -EndpointUrl $Emulator.Url)
+        $script:Retired = @{}
+        foreach ($run in @{ Version = '0.1'; Action = 'Deregister' }, @{ Version = '0.2'; Action = 'Disable' }, @{ Version = '0.3'; Action = 'Deprecate' }) {
+            $Retired[$run.Action] = @(Remove-UnusedCloudComposeImage -Name iam -Version $run.Version -Action $run.Action -Force -EndpointUrl $Emulator.Url)
+        }
+        foreach ($line in "Remove-CloudComposeImageBuilder -EndpointUrl $($Emulator.Url) -Name ", "Get-CloudComposeImage -EndpointUrl $($Emulator.Url) -Name iam -Version ") {
+            TabExpansion2 -inputScript $line -cursorColumn $line.Length | Out-Null
+        }
 
         $counters = Invoke-Emulator $Emulator GET counters
         $script:Called = @($counters.PSObject.Properties | Where-Object { $_.Value -gt 0 -and $_.Name -notin $NotEc2 } | ForEach-Object Name | Sort-Object -Unique)
     }
     AfterAll {
         Stop-TestEmulator $Emulator
-        Remove-Item Function:Test-IamVersion -ErrorAction SilentlyContinue
     }
 
     It 'ran the failure path it meant to' {
         $FailedBuild.FullyQualifiedErrorId | Should -BeLike 'ImageCreationFailed,*'
+    }
+
+    It 'listed with usage and retired one image with each -Action' {
+        ($Listed | Where-Object Version -eq '0.1' | Where-Object InUse).UsedBy | Should -Match 'lt-'
+        $Retired['Deregister'].Action | Should -Be 'Deregistered'
+        $Retired['Deregister'].SnapshotsDeleted | Should -Not -BeNullOrEmpty
+        $Retired['Disable'].Action | Should -Be 'Disabled'
+        $Retired['Deprecate'].Action | Should -Be 'Deprecated'
+        foreach ($action in $Retired.Keys) { $Retired[$action].ImageName | Should -BeLike 'iam_*_30' }
     }
 
     It 'allows every EC2 action the module called' {

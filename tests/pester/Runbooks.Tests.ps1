@@ -50,6 +50,30 @@ Describe 'Invoke-NightlyImageBake.ps1' {
         $results | ForEach-Object { $_.ImageId | Should -Match '^ami-' }
     }
 
+    It 'retires each config''s unused older images with -Keep after its build, and reports them in Retired' {
+        $root = New-TestFolder
+        New-Config $root 'keep'
+        $seeded = Invoke-Emulator $Emulator POST seed @{
+            images = @(foreach ($age in 10, 20, 30, 40, 50) { @{ name = "keep_1.0_$age"; ageDays = $age; tags = @{ ImageName = 'keep'; ImageVersion = '1.0' } } })
+        }
+        $byAge = @{}; $i = 0; foreach ($age in 10, 20, 30, 40, 50) { $byAge[$age] = $seeded.imageIds[$i++] }
+        # The 50-day-old image is in use: it stays whatever -Keep says.
+        Invoke-Emulator $Emulator POST seed @{ instances = @(@{ imageId = $byAge[50]; state = 'stopped' }) } | Out-Null
+
+        $run = Invoke-Runbook (Join-Path $Runbooks 'Invoke-NightlyImageBake.ps1') "-ConfigRoot '$root' -EndpointUrl '$($Emulator.Url)' -Keep 2"
+
+        $run.ExitCode | Should -Be 0 -Because $run.Output
+        $result = $run.Output | ConvertFrom-Json
+        $result.Status | Should -Be 'Succeeded'
+        # Kept: the new image and the 10-day-old one (-Keep 2), the used one. Retired: the 20-, 30- and 40-day-old ones.
+        @($result.Retired) | Sort-Object | Should -Be (@($byAge[20], $byAge[30], $byAge[40]) | Sort-Object)
+        $left = @(Invoke-Emulator $Emulator GET images).id
+        $left | Should -Contain $result.ImageId
+        $left | Should -Contain $byAge[10]
+        $left | Should -Contain $byAge[50]
+        foreach ($age in 20, 30, 40) { $left | Should -Not -Contain $byAge[$age] }
+    }
+
     It 'goes on after a failed build, reports it with its error id, removes its builder and exits 1' {
         $root = New-TestFolder
         New-Config $root 'good'

@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using CloudCompose.Image.Cleanup;
 using CloudCompose.Image.Configuration;
 using CloudCompose.Image.Errors;
+using CloudCompose.Image.PowerShell.Completion;
 
 namespace CloudCompose.Image.PowerShell.Commands
 {
@@ -25,12 +26,14 @@ namespace CloudCompose.Image.PowerShell.Commands
         /// <summary>ImageName tag values; wildcards allowed (case-sensitive, like EC2 tags). Default: all.</summary>
         [Parameter(ParameterSetName = NameSet, Position = 0)]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(ImageNameCompleter))]
         [ValidateNotNullOrEmpty]
         public string[]? Name { get; set; }
 
         /// <summary>ImageVersion tag values; wildcards allowed.</summary>
         [Parameter(ParameterSetName = NameSet)]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(ImageVersionCompleter))]
         [ValidateNotNullOrEmpty]
         public string[]? Version { get; set; }
 

@@ -7,6 +7,7 @@ using CloudCompose.Image.Aws;
 using CloudCompose.Image.Cleanup;
 using CloudCompose.Image.Configuration;
 using CloudCompose.Image.Errors;
+using CloudCompose.Image.PowerShell.Completion;
 using CloudCompose.Image.PowerShell.Hosting;
 
 namespace CloudCompose.Image.PowerShell.Commands
@@ -32,12 +33,14 @@ namespace CloudCompose.Image.PowerShell.Commands
         /// <summary>ImageName tag values; wildcards allowed. Default: every image tagged ImageName.</summary>
         [Parameter(ParameterSetName = NameSet, Position = 0)]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(ImageNameCompleter))]
         [ValidateNotNullOrEmpty]
         public string[]? Name { get; set; }
 
         /// <summary>ImageVersion tag values; wildcards allowed.</summary>
         [Parameter(ParameterSetName = NameSet)]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(ImageVersionCompleter))]
         [ValidateNotNullOrEmpty]
         public string[]? Version { get; set; }
 
