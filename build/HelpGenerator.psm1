@@ -140,7 +140,7 @@ function Get-ParameterFacts {
         'Parameter Sets'             = $(if ($sets -contains '__AllParameterSets') { '(All)' } else { ($sets | Sort-Object) -join ', ' })
         'Aliases'                    = ($Parameter.Aliases | Sort-Object) -join ', '
         'Required'                   = $(if ($attributes | Where-Object Mandatory) { 'True' } else { 'False' })
-        'Position'                   = $(if ($positions) { [string]$positions[0] } else { 'Named' })
+        'Position'                   = $(if ($positions.Count) { [string]$positions[0] } else { 'Named' })
         'Accept pipeline input'      = $pipeline
         'Accept wildcard characters' = [string][bool]($Parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.SupportsWildcardsAttribute] })
     }
