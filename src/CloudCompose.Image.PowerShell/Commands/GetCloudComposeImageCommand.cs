@@ -64,8 +64,8 @@ namespace CloudCompose.Image.PowerShell.Commands
                     case PathSet:
                         foreach (var file in ResolveConfigFiles(Path, literal: false))
                         {
-                            var config = ConfigReader.Read(file);
-                            List(config.Aws.Region, new ImageQuery { Names = new[] { config.Name }, Versions = new[] { config.Version }, Literal = true, SkipUsage = SkipUsage });
+                            var config = ConfigReader.ReadIdentity(file);
+                            List(config.Region, new ImageQuery { Names = new[] { config.Name }, Versions = new[] { config.Version }, Literal = true, SkipUsage = SkipUsage });
                         }
 
                         break;

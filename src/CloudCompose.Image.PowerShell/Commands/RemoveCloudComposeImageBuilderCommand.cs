@@ -58,8 +58,8 @@ namespace CloudCompose.Image.PowerShell.Commands
             }
 
             return ResolveConfigFiles(Path, literal: false)
-                .Select(file => ConfigReader.Read(file))
-                .Select(config => (config.Name, config.Aws.Region, config.FilePath))
+                .Select(file => ConfigReader.ReadIdentity(file))
+                .Select(config => (config.Name, config.Region, config.FilePath))
                 .ToList();
         }
 

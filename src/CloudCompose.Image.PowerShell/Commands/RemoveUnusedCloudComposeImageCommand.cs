@@ -113,8 +113,8 @@ namespace CloudCompose.Image.PowerShell.Commands
                     case PathSet:
                         foreach (var file in ResolveConfigFiles(Path, literal: false))
                         {
-                            var config = ConfigReader.Read(file);
-                            scopes.Add((Connect(config.Aws.Region), new ImageQuery { Names = new[] { config.Name }, Versions = new[] { config.Version }, Literal = true }));
+                            var config = ConfigReader.ReadIdentity(file);
+                            scopes.Add((Connect(config.Region), new ImageQuery { Names = new[] { config.Name }, Versions = new[] { config.Version }, Literal = true }));
                         }
 
                         break;

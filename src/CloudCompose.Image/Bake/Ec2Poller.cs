@@ -181,12 +181,20 @@ namespace CloudCompose.Image.Bake
 
         private void FailAll(Exception e)
         {
-            foreach (var watch in instances.ToArray())
+            Watch<Instance>[] instanceWatches;
+            Watch<Amazon.EC2.Model.Image>[] imageWatches;
+            lock (gate)
+            {
+                instanceWatches = instances.ToArray();
+                imageWatches = images.ToArray();
+            }
+
+            foreach (var watch in instanceWatches)
             {
                 Complete(instances, watch, () => watch.Completion.TrySetException(e));
             }
 
-            foreach (var watch in images.ToArray())
+            foreach (var watch in imageWatches)
             {
                 Complete(images, watch, () => watch.Completion.TrySetException(e));
             }

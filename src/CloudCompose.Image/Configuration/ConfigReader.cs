@@ -93,6 +93,36 @@ namespace CloudCompose.Image.Configuration
             return new ImageConfig(file, name, version, searchPath, aws, variables, locations);
         }
 
+        /// <summary>
+        /// Reads only what names the images of a config (name, version, aws.region). Commands that list or retire
+        /// images need nothing else, so they work where the build's ${AMI_ID} and friends are not set.
+        /// </summary>
+        public static ConfigIdentity ReadIdentity(string path, Func<string, string?>? environment = null)
+        {
+            var file = Path.GetFullPath(path);
+            string text;
+            try
+            {
+                text = File.ReadAllText(file, new UTF8Encoding(false));
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                throw new CloudComposeException(ErrorIds.ConfigNotFound, ErrorKind.NotFound, $"Cannot read the configuration '{file}': {e.Message}", file, e);
+            }
+
+            var values = new YamlValues(file, environment ?? Environment.GetEnvironmentVariable);
+            var section = FindSection(Load(text, file), file, values);
+            YamlNode? Child(YamlMappingNode map, string key) => map.Children.FirstOrDefault(p => p.Key is YamlScalarNode k && k.Value == key).Value;
+            string Required(string key) => Child(section, key) is { } node
+                ? values.RequireText(node, SectionName + "." + key)
+                : throw ConfigError.At(ErrorIds.ConfigInvalid, values.Where(section), SectionName + "." + key, "this key is required.");
+
+            var region = Child(section, "aws") is YamlMappingNode aws && Child(aws, "region") is { } regionNode
+                ? values.RequireText(regionNode, "image.aws.region")
+                : null;
+            return new ConfigIdentity(file, Required("name"), Required("version"), region);
+        }
+
         private static YamlMappingNode FindSection(YamlNode? root, string file, YamlValues values)
         {
             var noSection = new CloudComposeException(
