@@ -89,6 +89,8 @@ try {
     $whatIfShared = Measure-Step 'Remove-UnusedCloudComposeImage -WhatIf -IncludeShared' { Invoke-WhatIf '-IncludeShared' }
 
     # The original design: list the tagged images, then one DescribeInstances per image (running/pending users only).
+    # It calls the SDK directly: the module keeps its copy in a private load context, so load one here.
+    foreach ($dll in 'AWSSDK.Core.dll', 'AWSSDK.EC2.dll') { Add-Type -Path (Join-Path $ModuleDir "dependencies/$dll") }
     $baseline = Measure-Step 'original design (one DescribeInstances per image)' {
         $config = [Amazon.EC2.AmazonEC2Config]@{ ServiceURL = $url; AuthenticationRegion = 'us-east-1' }
         $ec2 = [Amazon.EC2.AmazonEC2Client]::new([Amazon.Runtime.BasicAWSCredentials]::new('AKIDBENCHMARK', 'x'), $config)

@@ -53,6 +53,14 @@ Describe 'Get-CloudComposeImage' {
         $table | Should -Match 'ImageId\s+Name\s+Version\s+State\s+Age\s+InUse\s+Region\s+ImageName'
     }
 
+    It 'reads only name and version from a config whose build variables are not set' {
+        $v2 = New-SeedImage web -Version '2.0' -AgeDays 3
+        $folder = New-TestFolder
+        Write-TestFile $folder 'cloud-compose.yml' "image:`n  name: web`n  version: '2.0'`n  aws:`n    ami: `${CC_TEST_AMI_NOT_SET}`n    subnet: `${CC_TEST_SUBNET_NOT_SET}`n" | Out-Null
+        (Get-CloudComposeImage -Path $folder -EndpointUrl $Endpoint).ImageId | Should -Be $v2
+        Remove-UnusedCloudComposeImage -Path $folder -EndpointUrl $Endpoint -WhatIf | Should -BeNullOrEmpty
+    }
+
     It 'makes no usage calls with -SkipUsage' {
         New-SeedImage web -AgeDays 3 | Out-Null
         Invoke-Emulator $Emulator DELETE counters | Out-Null
