@@ -159,7 +159,7 @@ Describe 'New-CloudComposeImage' {
             Invoke-Emulator $Emulator POST faults @{ action = 'RunInstances'; count = 1; code = 'InvalidSubnetID.NotFound' } | Out-Null
             $err = { New-CloudComposeImage -Path (New-BakeFolder) -EndpointUrl $Endpoint } | Should -Throw -ErrorId 'BuilderLaunchFailed,*' -PassThru
             $err.Exception.Message | Should -Match 'InvalidSubnetID.NotFound'
-            $err.ErrorDetails.RecommendedAction | Should -Match 'image.aws.subnet'
+            $err.ErrorDetails.Message | Should -Match 'Hint: Check image.aws.subnet'
             Assert-NoOrphans
         }
 

@@ -12,9 +12,9 @@ namespace CloudCompose.Image.PowerShell.Errors
             var record = new ErrorRecord(e, e.ErrorId, Category(e.Kind), e.Target);
             if (!string.IsNullOrEmpty(e.Hint))
             {
-                // The hint goes into the message PowerShell shows (ConciseView prints ErrorDetails.Message), not only
-                // into RecommendedAction, which few people ever look at.
-                record.ErrorDetails = new ErrorDetails(e.Message + Environment.NewLine + "Hint: " + e.Hint) { RecommendedAction = e.Hint };
+                // The hint goes into the message every PowerShell view prints (Windows PowerShell never shows
+                // RecommendedAction, and PowerShell 7 would print it a second time as "Recommendation:").
+                record.ErrorDetails = new ErrorDetails(e.Message + Environment.NewLine + "Hint: " + e.Hint);
             }
 
             return record;

@@ -13,7 +13,11 @@ namespace CloudCompose.Image.Aws
         /// <summary>Explicit keys; null lets the SDK's credential chain decide.</summary>
         public AwsKeys? Keys { get; set; }
 
-        /// <summary>Retries the SDK makes on throttling and 5xx before a call fails.</summary>
-        public int MaxErrorRetry { get; set; } = 8;
+        /// <summary>
+        /// Retries the SDK makes on throttling, 5xx and network errors before a call fails. Five (the SDK's standard
+        /// mode default is two) rides out throttling bursts with jittered backoff while an unreachable endpoint still
+        /// fails within about 20 s; long waits are the poller's job, which backs off on top.
+        /// </summary>
+        public int MaxErrorRetry { get; set; } = 5;
     }
 }
