@@ -91,7 +91,7 @@ namespace CloudCompose.Image.PowerShell.Commands
             }
             catch (CloudComposeException e)
             {
-                failures.Add(ErrorRecords.From(e));
+                AddFailure(ErrorRecords.From(e));
                 return;
             }
 
@@ -103,7 +103,7 @@ namespace CloudCompose.Image.PowerShell.Commands
                 }
                 catch (CloudComposeException e)
                 {
-                    failures.Add(ErrorRecords.From(e));
+                    AddFailure(ErrorRecords.From(e));
                 }
             }
         }
@@ -143,49 +143,70 @@ namespace CloudCompose.Image.PowerShell.Commands
                 LogPath = LogPath != null ? SessionState.Path.GetUnresolvedProviderPathFromPSPath(LogPath) : null,
             };
             var baker = new ImageBaker(connection, messages, batch);
-            if (!NoCleanup)
+            var handedOver = false;
+            try
             {
-                // Older unused images of this name and version go after a successful build; what goes is reported as verbose.
-                baker.AfterSuccess = (image, cancellationToken) => ImageRetirement.RetireOlderAsync(connection, messages, image, cancellationToken);
-            }
+                if (!NoCleanup)
+                {
+                    // Older unused images of this name and version go after a successful build; what goes is reported as verbose.
+                    baker.AfterSuccess = (image, cancellationToken) => ImageRetirement.RetireOlderAsync(connection, messages, image, cancellationToken);
+                }
 
-            var plan = Wait(baker.PlanAsync(config, script, options, CancellationToken));
-            WriteVerbose($"Plan for {config.Name}:{config.Version}: {plan.Describe()}");
-            if (!ShouldProcess($"{config.Name}:{config.Version} ({file})", plan.Describe()))
-            {
-                return;
-            }
+                var plan = Wait(baker.PlanAsync(config, script, options, CancellationToken));
+                WriteVerbose($"Plan for {config.Name}:{config.Version}: {plan.Describe()}");
+                if (!ShouldProcess($"{config.Name}:{config.Version} ({file})", plan.Describe()))
+                {
+                    return;
+                }
 
-            while (running.Count(t => !t.IsCompleted) >= ThrottleLimit)
-            {
-                messages.PumpUntilAny(this, running.Where(t => !t.IsCompleted).ToList());
-            }
+                while (running.Count(t => !t.IsCompleted) >= ThrottleLimit)
+                {
+                    messages.PumpUntilAny(this, running.Where(t => !t.IsCompleted).ToList());
+                }
 
-            running.Add(Task.Run(async () =>
+                running.Add(Task.Run(() => BakeAsync(baker, plan, options, file)));
+                handedOver = true;
+            }
+            finally
             {
-                try
+                if (!handedOver)
                 {
-                    messages.Object(await baker.BakeAsync(plan, options, CancellationToken).ConfigureAwait(false));
+                    baker.Dispose();
                 }
-                catch (CloudComposeException e)
-                {
-                    lock (failures)
-                    {
-                        failures.Add(ErrorRecords.From(e));
-                    }
-                }
-                catch (OperationCanceledException)
-                {
-                    // Ctrl+C: the build has cleaned up after itself; there is nobody left to tell.
-                }
-                catch (Exception e)
-                {
-                    lock (failures)
-                    {
-                        failures.Add(ErrorRecords.Unexpected(e, "BuildFailed", file));
-                    }
-                }
-            }));
+            }
+        }
+
+        private async Task BakeAsync(ImageBaker baker, BuildPlan plan, BakeOptions options, string file)
+        {
+            try
+            {
+                messages.Object(await baker.BakeAsync(plan, options, CancellationToken).ConfigureAwait(false));
+            }
+            catch (CloudComposeException e)
+            {
+                AddFailure(ErrorRecords.From(e));
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C: the build has cleaned up after itself; there is nobody left to tell.
+            }
+            catch (Exception e)
+            {
+                AddFailure(ErrorRecords.Unexpected(e, "BuildFailed", file));
+            }
+            finally
+            {
+                baker.Dispose();
+            }
+        }
+
+        // Builds fail on pool threads while the pipeline thread may be adding a config error.
+        private void AddFailure(ErrorRecord failure)
+        {
+            lock (failures)
+            {
+                failures.Add(failure);
+            }
         }
 
         private T Wait<T>(Task<T> task)

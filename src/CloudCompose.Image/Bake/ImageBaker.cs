@@ -19,7 +19,7 @@ namespace CloudCompose.Image.Bake
     /// create the image, wait until it is available, and always terminate the builder — on success, failure,
     /// timeout and cancellation alike.
     /// </summary>
-    public sealed class ImageBaker
+    public sealed class ImageBaker : IDisposable
     {
         private readonly AwsConnection connection;
         private readonly IBuildObserver observer;
@@ -33,6 +33,8 @@ namespace CloudCompose.Image.Bake
             this.batch = batch ?? new BakeBatch();
             ec2 = connection.CreateEc2Client();
         }
+
+        public void Dispose() => ec2.Dispose();
 
         /// <summary>Runs after a successful build, before the result is returned (cleanup of older images).</summary>
         public Func<ImageInfo, CancellationToken, Task>? AfterSuccess { get; set; }
