@@ -80,7 +80,7 @@ namespace CloudCompose.Image.Bake
 
                 var (console, outcome) = await ReadConsoleAsync(label, instanceId, plan.Token, started, options, cancellationToken).ConfigureAwait(false);
                 var logPath = SaveLog(options.LogPath, console);
-                CheckOutcome(config, instanceId, console, outcome, options);
+                OutcomeCheck.EnsureSucceeded(config, instanceId, console, outcome, options);
 
                 var imageName = string.Format(CultureInfo.InvariantCulture, "{0}_{1}_{2:yyyy-MM-dd-HH-mm-ss}", config.Name, config.Version, options.UtcNow());
                 Report(label, BuildPhase.CreatingImage, $"Creating image {imageName}", DateTime.UtcNow, options.ImageTimeout);
@@ -111,7 +111,7 @@ namespace CloudCompose.Image.Bake
             }
             finally
             {
-                await CleanUpAsync(plan, instanceId, imageId, launchAttempted, succeeded, options).ConfigureAwait(false);
+                await new BuildCleanup(ec2, observer).RunAsync(plan, instanceId, imageId, launchAttempted, succeeded, options).ConfigureAwait(false);
                 Report(label, BuildPhase.Completed, succeeded ? "Done" : "Failed", started, options.Timeout);
             }
         }
@@ -205,38 +205,6 @@ namespace CloudCompose.Image.Bake
             }
         }
 
-        private static void CheckOutcome(ImageConfig config, string instanceId, string console, ScriptOutcome outcome, BakeOptions options)
-        {
-            if (options.SkipScriptCheck || options.NoTemplate)
-            {
-                return;
-            }
-
-            if (outcome.WatchdogFired)
-            {
-                throw new CloudComposeException(ErrorIds.BuildTimedOut, ErrorKind.Timeout,
-                    $"image.sh on builder {instanceId} ran past the build timeout ({options.Timeout}) and the builder's watchdog shut it down. Last console lines:{Environment.NewLine}{ScriptOutcome.Tail(console, 20)}",
-                    instanceId)
-                { Hint = "Raise -Timeout, or check that the subnet has outbound access if the script downloads packages." };
-            }
-
-            if (!outcome.Found)
-            {
-                throw new CloudComposeException(ErrorIds.ImageScriptFailed, ErrorKind.InvalidOperation,
-                    $"Builder {instanceId} stopped but its console never showed the result of image.sh within {options.ConsoleTimeout}, so no image was made. Last console lines:{Environment.NewLine}{ScriptOutcome.Tail(console, 20)}",
-                    config.FilePath)
-                { Hint = "If the source AMI has no serial console, use -SkipScriptCheck (the builder's stop is then taken as success)." };
-            }
-
-            if (outcome.ExitCode != 0)
-            {
-                throw new CloudComposeException(ErrorIds.ImageScriptFailed, ErrorKind.InvalidOperation,
-                    $"image.sh failed on builder {instanceId} with exit code {outcome.ExitCode}, so no image was made. Last console lines:{Environment.NewLine}{ScriptOutcome.Tail(console, 20)}",
-                    config.FilePath)
-                { Hint = "Fix the script (Get-CloudComposeUserData shows what the builder ran); -LogPath saves the whole console." };
-            }
-        }
-
         private async Task<string> CreateImageAsync(BuildPlan plan, string instanceId, string imageName, CancellationToken cancellationToken)
         {
             var request = new CreateImageRequest
@@ -299,78 +267,6 @@ namespace CloudCompose.Image.Bake
             }
 
             return image;
-        }
-
-        private async Task CleanUpAsync(BuildPlan plan, string? instanceId, string? imageId, bool launchAttempted, bool succeeded, BakeOptions options)
-        {
-            // Runs after success, failure and Ctrl+C alike, with its own time limit since the build's token may be cancelled.
-            using var cleanup = new CancellationTokenSource(options.CleanupTimeout);
-            if (!succeeded && imageId != null)
-            {
-                await RemoveFailedImageAsync(imageId, plan.BuildId, cleanup.Token).ConfigureAwait(false);
-            }
-
-            var builders = new List<string>();
-            if (instanceId != null)
-            {
-                builders.Add(instanceId);
-            }
-            else if (launchAttempted)
-            {
-                // Cancelled or failed inside RunInstances: the builder may exist without us knowing its id.
-                try
-                {
-                    builders.AddRange((await Builders.FindByBuildIdAsync(ec2, plan.BuildId, cleanup.Token).ConfigureAwait(false)).Select(i => i.InstanceId));
-                }
-                catch (Exception e)
-                {
-                    observer.Warning($"Could not look for the builder of build {plan.BuildId}: {e.Message}. Check with: Remove-CloudComposeImageBuilder -Path '{plan.Config.FilePath}' -WhatIf");
-                }
-            }
-
-            if (builders.Count == 0)
-            {
-                return;
-            }
-
-            if (!succeeded && options.KeepBuilderOnFailure)
-            {
-                observer.Warning($"Kept builder {string.Join(", ", builders)} for debugging (-KeepBuilderOnFailure). It costs money while it exists; remove it with: Remove-CloudComposeImageBuilder -Path '{plan.Config.FilePath}'");
-                return;
-            }
-
-            try
-            {
-                await Builders.TerminateAsync(ec2, builders, cleanup.Token).ConfigureAwait(false);
-                observer.Verbose($"TerminateInstances: {string.Join(", ", builders)}.");
-            }
-            catch (Exception e)
-            {
-                observer.Warning($"Could not terminate builder {string.Join(", ", builders)}: {e.Message}. Remove it with: Remove-CloudComposeImageBuilder -Path '{plan.Config.FilePath}'");
-            }
-        }
-
-        private async Task RemoveFailedImageAsync(string imageId, string buildId, CancellationToken cancellationToken)
-        {
-            try
-            {
-                await ec2.DeregisterImageAsync(new DeregisterImageRequest { ImageId = imageId }, cancellationToken).ConfigureAwait(false);
-                observer.Verbose($"DeregisterImage: {imageId} (the build did not finish).");
-                var snapshots = await ec2.DescribeSnapshotsAsync(new DescribeSnapshotsRequest
-                {
-                    OwnerIds = new List<string> { "self" },
-                    Filters = new List<Filter> { new Filter("tag:" + BuildTags.BuildId, new List<string> { buildId }) },
-                }, cancellationToken).ConfigureAwait(false);
-                foreach (var snapshot in snapshots.Snapshots ?? new List<Snapshot>())
-                {
-                    await ec2.DeleteSnapshotAsync(new DeleteSnapshotRequest { SnapshotId = snapshot.SnapshotId }, cancellationToken).ConfigureAwait(false);
-                    observer.Verbose($"DeleteSnapshot: {snapshot.SnapshotId}.");
-                }
-            }
-            catch (Exception e)
-            {
-                observer.Warning($"Could not remove the unfinished image {imageId} or its snapshots: {e.Message}. Remove them with Remove-UnusedCloudComposeImage or the EC2 console.");
-            }
         }
 
         private void Report(string label, BuildPhase phase, string status, DateTime since, TimeSpan timeout) =>
