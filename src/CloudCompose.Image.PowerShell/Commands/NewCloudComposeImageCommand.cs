@@ -146,11 +146,9 @@ namespace CloudCompose.Image.PowerShell.Commands
             var handedOver = false;
             try
             {
-                if (!NoCleanup)
-                {
-                    // Older unused images of this name and version go after a successful build; what goes is reported as verbose.
-                    baker.AfterSuccess = (image, cancellationToken) => ImageRetirement.RetireOlderAsync(connection, messages, image, cancellationToken);
-                }
+                // Older unused images of this name and version go after a successful build (the engine skips it with
+                // -NoCleanup); what goes is reported as verbose.
+                baker.AfterSuccess = (image, cancellationToken) => ImageRetirement.RetireOlderAsync(connection, messages, image, cancellationToken);
 
                 var plan = Wait(baker.PlanAsync(config, script, options, CancellationToken));
                 WriteVerbose($"Plan for {config.Name}:{config.Version}: {plan.Describe()}");

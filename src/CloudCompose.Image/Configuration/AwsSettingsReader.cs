@@ -59,9 +59,7 @@ namespace CloudCompose.Image.Configuration
                     aws.InstanceType = values.RequireText(value, path);
                     break;
                 case "security_groups":
-                    aws.SecurityGroups = values.RequireList(value, path)
-                        .Select(id => Check(id, ConfigRules.IsSecurityGroupId, value, path, values, "is not a security group id (sg-0123abcd…)"))
-                        .ToList();
+                    aws.SecurityGroups = CheckList(value, path, values, ConfigRules.IsSecurityGroupId, "is not a security group id (sg-0123abcd…)");
                     break;
                 case "detailed_monitoring":
                     aws.DetailedMonitoring = values.RequireBool(value, path);
@@ -97,12 +95,10 @@ namespace CloudCompose.Image.Configuration
                     aws.AssociatePublicIp = values.RequireBool(value, path);
                     break;
                 case "copy_to_regions":
-                    aws.CopyToRegions = values.RequireList(value, path)
-                        .Select(r => Check(r, ConfigRules.IsRegion, value, path, values, "is not an AWS region name (us-east-1…)")).ToList();
+                    aws.CopyToRegions = CheckList(value, path, values, ConfigRules.IsRegion, "is not an AWS region name (us-east-1…)");
                     break;
                 case "share_with_accounts":
-                    aws.ShareWithAccounts = values.RequireList(value, path)
-                        .Select(a => Check(a, ConfigRules.IsAccountId, value, path, values, "is not a 12-digit AWS account id")).ToList();
+                    aws.ShareWithAccounts = CheckList(value, path, values, ConfigRules.IsAccountId, "is not a 12-digit AWS account id");
                     break;
                 default:
                     var suggestion = Suggestions.Closest(key, KnownKeys);
@@ -187,6 +183,9 @@ namespace CloudCompose.Image.Configuration
             var text = values.RequireText(value, path);
             return text.Length == 0 ? null : text;
         }
+
+        private static IReadOnlyList<string> CheckList(YamlNode node, string path, YamlValues values, System.Func<string, bool> rule, string problem) =>
+            values.RequireList(node, path).Select(item => Check(item, rule, node, path, values, problem)).ToList();
 
         private static string Check(string text, System.Func<string, bool> rule, YamlNode node, string path, YamlValues values, string problem) =>
             rule(text) ? text : throw ConfigError.At(ErrorIds.ConfigInvalid, values.Where(node), path, $"'{text}' {problem}.");

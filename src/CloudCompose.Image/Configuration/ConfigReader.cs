@@ -26,17 +26,7 @@ namespace CloudCompose.Image.Configuration
         public static ImageConfig Read(string path, Func<string, string?> environment)
         {
             var file = Path.GetFullPath(path);
-            string text;
-            try
-            {
-                text = File.ReadAllText(file, new UTF8Encoding(false));
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                throw new CloudComposeException(ErrorIds.ConfigNotFound, ErrorKind.NotFound, $"Cannot read the configuration '{file}': {e.Message}", file, e);
-            }
-
-            return Parse(text, file, environment);
+            return Parse(ReadText(file), file, environment);
         }
 
         public static ImageConfig Parse(string text, string file, Func<string, string?> environment)
@@ -100,15 +90,7 @@ namespace CloudCompose.Image.Configuration
         public static ConfigIdentity ReadIdentity(string path, Func<string, string?>? environment = null)
         {
             var file = Path.GetFullPath(path);
-            string text;
-            try
-            {
-                text = File.ReadAllText(file, new UTF8Encoding(false));
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                throw new CloudComposeException(ErrorIds.ConfigNotFound, ErrorKind.NotFound, $"Cannot read the configuration '{file}': {e.Message}", file, e);
-            }
+            var text = ReadText(file);
 
             var values = new YamlValues(file, environment ?? Environment.GetEnvironmentVariable);
             var section = FindSection(Load(text, file), file, values);
@@ -121,6 +103,18 @@ namespace CloudCompose.Image.Configuration
                 ? values.RequireText(regionNode, "image.aws.region")
                 : null;
             return new ConfigIdentity(file, Required("name"), Required("version"), region);
+        }
+
+        private static string ReadText(string file)
+        {
+            try
+            {
+                return File.ReadAllText(file, new UTF8Encoding(false));
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                throw new CloudComposeException(ErrorIds.ConfigNotFound, ErrorKind.NotFound, $"Cannot read the configuration '{file}': {e.Message}", file, e);
+            }
         }
 
         private static YamlMappingNode FindSection(YamlNode? root, string file, YamlValues values)
