@@ -6,7 +6,7 @@
     lag between the instance reaching 'stopped' and CreateImage being issued is measured from the emulator's
     own clock and request log, and the Describe calls per second of the whole run from its counters.
     The original tool's fixed 20 s poll per build is computed from the same launch and stop times as the baseline.
-    Targets (issue 5): median lag <= 2 s, and <= 1 Describe call/s for all twenty builds together.
+    Targets: median lag <= 2 s, and <= 1 Describe call/s for all twenty builds together.
 #>
 param(
     [Parameter(Mandatory)] [string] $ModuleDir,

@@ -14,12 +14,13 @@
     RequiredAssemblies   = @('CloudCompose.Image.Model.dll')
     CmdletsToExport      = @(
         'Get-CloudComposeImage'
+        'Get-CloudComposeImageBuilder'
         'Get-CloudComposeUserData'
         'New-CloudComposeImage'
         'Remove-CloudComposeImageBuilder'
         'Remove-UnusedCloudComposeImage'
     )
-    # Views and script properties for the output types (issue 8).
+    # Views and script properties for the output types.
     FormatsToProcess     = @('CloudCompose.Image.Format.ps1xml')
     TypesToProcess       = @('CloudCompose.Image.Types.ps1xml')
     FunctionsToExport    = @()

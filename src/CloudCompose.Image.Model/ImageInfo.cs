@@ -5,7 +5,7 @@ namespace CloudCompose.Image
 {
     /// <summary>
     /// An AMI made by this module, as New-CloudComposeImage returns it and Get-CloudComposeImage lists it.
-    /// Build-only properties (BuilderInstanceId, Duration, ConsoleOutput) are empty in listings;
+    /// Build-only properties (BuilderInstanceId, SourceImageId, Duration, ConsoleOutput, LogPath, RetiredImages) are empty in listings;
     /// usage properties are empty in build results.
     /// </summary>
     public sealed class ImageInfo
@@ -48,6 +48,9 @@ namespace CloudCompose.Image
         public string? ConsoleOutput { get; set; }
 
         public string? LogPath { get; set; }
+
+        /// <summary>Older unused images of the same name and version the bake retired after it (build results only).</summary>
+        public IReadOnlyList<RemovalResult> RetiredImages { get; set; } = new RemovalResult[0];
 
         public DateTime? LastLaunchedTime { get; set; }
 

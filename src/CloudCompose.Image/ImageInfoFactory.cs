@@ -7,7 +7,7 @@ using CloudCompose.Image.Bake;
 namespace CloudCompose.Image
 {
     /// <summary>Turns the SDK's image into the module's own output type (SDK types never reach the user).</summary>
-    public static class ImageInfoFactory
+    internal static class ImageInfoFactory
     {
         public static ImageInfo FromImage(Amazon.EC2.Model.Image image, string region)
         {

@@ -42,9 +42,15 @@ Describe 'docs/iam-policy.json' {
         }
     }
 
-    It 'allows tagging only while creating' {
-        $tagging = $Statements | Where-Object { 'ec2:CreateTags' -in @($_.Action) }
-        @($tagging.Condition.StringEquals.'ec2:CreateAction') | Should -Be @('RunInstances', 'CreateImage', 'CopyImage')
+    It 'allows tagging only while creating, and afterwards only the end-of-build mark on its own builders' {
+        $tagging = @($Statements | Where-Object { 'ec2:CreateTags' -in @($_.Action) })
+        $tagging.Count | Should -Be 2
+        $creating = $tagging | Where-Object { $_.Condition.PSObject.Properties['StringEquals'] }
+        @($creating.Condition.StringEquals.'ec2:CreateAction') | Should -Be @('RunInstances', 'CreateImage', 'CopyImage')
+        $marking = $tagging | Where-Object { $_ -ne $creating }
+        @($marking.Resource) | Should -Be @('arn:aws:ec2:*:*:instance/*')
+        $marking.Condition.Null.'ec2:ResourceTag/ImageName' | Should -Be 'false'
+        @($marking.Condition.'ForAllValues:StringEquals'.'aws:TagKeys') | Should -Be @('CloudComposeBuildEnded')
     }
 }
 

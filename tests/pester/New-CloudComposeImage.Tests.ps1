@@ -229,20 +229,7 @@ Describe 'New-CloudComposeImage' {
         }
     }
 
-    Context 'progress, logs and credentials' {
-        It 'reports progress with a percentage of the timeout and a Completed record' {
-            $folder = New-BakeFolder
-            $ps = [PowerShell]::Create()
-            $ps.AddScript("Import-Module '$(Get-TestModuleManifest)'; New-CloudComposeImage -Path '$folder' -EndpointUrl '$Endpoint'") | Out-Null
-            $result = $ps.Invoke()
-            $result.Count | Should -Be 1
-            $progress = @($ps.Streams.Progress)
-            $ps.Dispose()
-            $progress.Count | Should -BeGreaterThan 1
-            @($progress | Where-Object { $_.PercentComplete -ge 0 -and $_.StatusDescription -match 'RunningScript' }).Count | Should -BeGreaterThan 0
-            $progress[-1].RecordType | Should -Be 'Completed'
-        }
-
+    Context 'logs and credentials' {
         It 'saves the console with -LogPath' {
             $log = Join-Path (New-TestFolder) 'logs/build.log'
             $image = New-CloudComposeImage -Path (New-BakeFolder) -EndpointUrl $Endpoint -LogPath $log

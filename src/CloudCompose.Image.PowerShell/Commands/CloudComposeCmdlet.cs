@@ -1,87 +1,244 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
+using System.Linq;
 using System.Management.Automation;
+using System.Runtime.ExceptionServices;
 using System.Threading;
-using CloudCompose.Image.Configuration;
+using System.Threading.Tasks;
 using CloudCompose.Image.Errors;
 using CloudCompose.Image.PowerShell.Errors;
+using CloudCompose.Image.PowerShell.Hosting;
 
 namespace CloudCompose.Image.PowerShell.Commands
 {
     /// <summary>
-    /// What every cmdlet of the module shares: a cancellation token that Ctrl+C (StopProcessing)
-    /// cancels, configuration path resolution through the provider, and error conversion.
+    /// What every cmdlet of the module shares, so that each one only says what it does:
+    /// <list type="bullet">
+    /// <item>the sealed PowerShell entry points run the cmdlet's async methods with one cancellation token, which
+    /// Ctrl+C (StopProcessing) cancels;</item>
+    /// <item>while they run, one pump on the pipeline thread writes what background work queued and resumes the
+    /// async code after each await, so that code calls WriteObject, WriteError and ShouldProcess directly;</item>
+    /// <item>a <see cref="CloudComposeException"/> that escapes becomes a terminating error, cancellation becomes
+    /// PipelineStoppedException, and neither happens before background work (builds) has finished its cleanup;</item>
+    /// <item>the config path parameters and their resolution through the provider.</item>
+    /// </list>
+    /// Per-input failures are the cmdlet's to report with <see cref="WriteFailure"/> (non-terminating); what escapes
+    /// the async methods ends the command: bad arguments, or nothing that can run.
     /// </summary>
     public abstract class CloudComposeCmdlet : PSCmdlet, IDisposable
     {
+        internal const string PathSet = "Path";
+        internal const string LiteralPathSet = "LiteralPath";
+
+        /// <summary>How long Ctrl+C between two pipeline inputs waits for background work to clean up.</summary>
+        private static readonly TimeSpan StopWait = TimeSpan.FromMinutes(5);
+
         private readonly CancellationTokenSource stopping = new CancellationTokenSource();
+        private readonly List<Task> background = new List<Task>();
+        private int pumping;
 
-        protected CancellationToken CancellationToken => stopping.Token;
+        protected CloudComposeCmdlet()
+        {
+            Messages = new PipelineMessages(Cancel);
+        }
 
-        protected override void StopProcessing() => stopping.Cancel();
+        /// <summary>cloud-compose.yml, or a folder searched with the discovery rules; wildcards allowed. Default: the current location.</summary>
+        [Parameter(ParameterSetName = PathSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public virtual string[]? Path { get; set; }
+
+        /// <summary>A config path taken exactly as written (Get-ChildItem and Get-Item output bind here through PSPath).</summary>
+        [Parameter(ParameterSetName = LiteralPathSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public virtual string[]? LiteralPath { get; set; }
+
+        /// <summary>Cancelled by Ctrl+C, or when a write fails and the command has to end.</summary>
+        protected CancellationToken StopToken => stopping.Token;
+
+        /// <summary>The queue background work writes through; the pump empties it on the pipeline thread.</summary>
+        internal PipelineMessages Messages { get; }
+
+        /// <summary>Progress as the host shows it: records at a console, Information lines in CI.</summary>
+        internal ProgressPresenter Progress => Messages.Progress!;
 
         public void Dispose()
         {
-            stopping.Dispose();
+            // Work abandoned by an unanswered Ctrl+C may still hold the token.
+            if (background.All(t => t.IsCompleted))
+            {
+                stopping.Dispose();
+            }
+
             GC.SuppressFinalize(this);
         }
 
-        /// <summary>
-        /// Turns -Path/-LiteralPath (or the current location when neither is given) into config files.
-        /// A folder is searched with the discovery rules; wildcards expand through the provider.
-        /// </summary>
-        protected IEnumerable<string> ResolveConfigFiles(string[]? paths, bool literal)
+        protected sealed override void BeginProcessing()
         {
-            if (paths == null || paths.Length == 0)
+            Messages.Progress = ProgressPresenter.For(Host);
+            Run(BeginAsync, waitForBackground: false);
+        }
+
+        protected sealed override void ProcessRecord() => Run(ProcessRecordAsync, waitForBackground: false);
+
+        protected sealed override void EndProcessing() => Run(EndAsync, waitForBackground: true);
+
+        protected sealed override void StopProcessing()
+        {
+            Cancel();
+
+            // Between two pipeline inputs nobody pumps; builds still need their cleanup before PowerShell moves on.
+            if (Volatile.Read(ref pumping) == 0)
             {
-                yield return ConfigLocator.Locate(SessionState.Path.CurrentFileSystemLocation.ProviderPath);
-                yield break;
+                Task.WaitAny(new[] { Task.WhenAll(Background()) }, StopWait);
+            }
+        }
+
+        protected virtual Task BeginAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        protected abstract Task ProcessRecordAsync(CancellationToken cancellationToken);
+
+        protected virtual Task EndAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        /// <summary>
+        /// Starts work that outlives the current pipeline input (a build). It runs on the thread pool, writes only
+        /// through <see cref="Messages"/>, and EndProcessing (or a failure, or Ctrl+C) waits for it.
+        /// </summary>
+        internal Task RunInBackground(Func<CancellationToken, Task> work)
+        {
+            var task = Task.Run(() => work(StopToken));
+            lock (background)
+            {
+                background.Add(task);
             }
 
-            foreach (var path in paths)
+            return task;
+        }
+
+        /// <summary>Background work started and not yet finished.</summary>
+        internal IReadOnlyList<Task> Running()
+        {
+            lock (background)
             {
-                foreach (var resolved in ResolveProviderPaths(path, literal))
+                return background.Where(t => !t.IsCompleted).ToList();
+            }
+        }
+
+        /// <summary>Reports the failure of one input (a config, an image, a builder) and lets the command go on.</summary>
+        protected void WriteFailure(CloudComposeException e) => WriteError(ErrorRecords.From(e));
+
+        /// <summary>
+        /// ShouldProcess, except that -Force skips the confirmation prompt (never -WhatIf), so runbooks can run
+        /// destructive commands unattended with either -Force or -Confirm:$false.
+        /// </summary>
+        protected bool Confirmed(string target, string action, bool force) =>
+            (force && !WhatIfRequested) || ShouldProcess(target, action);
+
+        protected bool WhatIfRequested =>
+            MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value) && value is SwitchParameter s && s.IsPresent;
+
+        /// <summary>
+        /// The config files -Path or -LiteralPath name (the current location when neither is given): a folder is
+        /// searched with the discovery rules, -Path expands wildcards and escapes through the provider. A path that
+        /// finds nothing is reported as a non-terminating error and skipped.
+        /// </summary>
+        protected IEnumerable<string> ConfigFiles()
+        {
+            var literal = ParameterSetName == LiteralPathSet;
+            foreach (var file in new ConfigPathResolver(this).Resolve(literal ? LiteralPath : Path, literal))
+            {
+                if (file.Error != null)
                 {
-                    yield return ConfigLocator.Locate(resolved);
+                    WriteFailure(file.Error);
+                }
+                else
+                {
+                    yield return file.Path!;
                 }
             }
         }
 
-        private IEnumerable<string> ResolveProviderPaths(string path, bool literal)
+        private IReadOnlyList<Task> Background()
         {
-            if (literal || !WildcardPattern.ContainsWildcardCharacters(path))
+            lock (background)
             {
-                var resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
-                return new[] { resolved };
+                return background.ToList();
             }
+        }
 
+        private void Cancel()
+        {
             try
             {
-                return GetResolvedProviderPathFromPSPath(path, out _);
+                stopping.Cancel();
             }
-            catch (ItemNotFoundException e)
+            catch (ObjectDisposedException)
             {
-                throw new CloudComposeException(ErrorIds.ConfigNotFound, ErrorKind.NotFound, $"Cannot find a configuration matching '{path}'.", path, e);
+                // The command has ended.
             }
         }
 
-        /// <summary>
-        /// ShouldProcess, except that -Force skips the confirmation prompt (never -WhatIf), so runbooks can
-        /// run destructive commands unattended with either -Force or -Confirm:$false.
-        /// </summary>
-        protected bool Confirmed(string target, string action, bool force)
+        private void Run(Func<CancellationToken, Task> work, bool waitForBackground)
         {
-            var whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value) && value is SwitchParameter s && s.IsPresent;
-            return (force && !whatIf) || ShouldProcess(target, action);
+            var previous = SynchronizationContext.Current;
+            SynchronizationContext.SetSynchronizationContext(new PipelineSynchronizationContext(Messages));
+            Interlocked.Increment(ref pumping);
+            try
+            {
+                Task task;
+                try
+                {
+                    task = work(StopToken);
+                }
+                catch (Exception e)
+                {
+                    task = Task.FromException(e);
+                }
+
+                Messages.Pump(this, new[] { task });
+                var failed = task.Status != TaskStatus.RanToCompletion || Messages.WriteFailed;
+                if (failed)
+                {
+                    // The command ends here: builds still running are cancelled and finish their cleanup first.
+                    Cancel();
+                }
+
+                if (failed || waitForBackground)
+                {
+                    Messages.Pump(this, Background());
+                }
+
+                // A queued error under -ErrorAction Stop wins over the cancellation it caused.
+                Messages.ThrowWriteFailure();
+                if (task.Status != TaskStatus.RanToCompletion)
+                {
+                    Throw(task);
+                }
+            }
+            finally
+            {
+                Interlocked.Decrement(ref pumping);
+                SynchronizationContext.SetSynchronizationContext(previous);
+            }
         }
 
-        /// <summary>Writes a non-terminating error for an engine failure and lets the pipeline go on.</summary>
-        protected void WriteFailure(CloudComposeException e) => WriteError(ErrorRecords.From(e));
+        private void Throw(Task task)
+        {
+            var e = task.IsCanceled ? new OperationCanceledException() : task.Exception!.InnerException!;
+            if (e is OperationCanceledException && StopToken.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
 
-        /// <summary>Stops the command with an engine failure.</summary>
-        protected void ThrowFailure(CloudComposeException e) => ThrowTerminatingError(ErrorRecords.From(e));
+            if (e is CloudComposeException known)
+            {
+                ThrowTerminatingError(ErrorRecords.From(known));
+            }
 
-        protected static string Describe(string path) => Path.GetFullPath(path);
+            // PowerShell's own (-ErrorAction Stop, a stopped pipeline, a declined prompt), or a defect, which
+            // PowerShell reports with its type and stack trace.
+            ExceptionDispatchInfo.Capture(e).Throw();
+        }
     }
 }

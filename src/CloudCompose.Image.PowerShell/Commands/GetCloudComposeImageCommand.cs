@@ -1,7 +1,9 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading;
 using System.Threading.Tasks;
+using CloudCompose.Image.Aws;
 using CloudCompose.Image.Cleanup;
 using CloudCompose.Image.Configuration;
 using CloudCompose.Image.Errors;
@@ -19,7 +21,6 @@ namespace CloudCompose.Image.PowerShell.Commands
     {
         private const string NameSet = "Name";
         private const string IdSet = "ImageId";
-        private const string PathSet = "Path";
 
         private readonly List<string> ids = new List<string>();
 
@@ -37,72 +38,87 @@ namespace CloudCompose.Image.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public string[]? Version { get; set; }
 
-        /// <summary>Image ids (pipeline input by property name, e.g. from New-CloudComposeImage).</summary>
-        [Parameter(ParameterSetName = IdSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        /// <summary>Image ids, from the pipeline too ('ami-…' | Get-CloudComposeImage, or any object with an ImageId).</summary>
+        [Parameter(ParameterSetName = IdSet, Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("ImageIds")]
         [ValidateNotNullOrEmpty]
         public string[]? ImageId { get; set; }
 
-        /// <summary>Name and version from cloud-compose.yml (a file or a folder searched with the discovery rules).</summary>
-        [Parameter(ParameterSetName = PathSet, Mandatory = true)]
+        // Strings from the pipeline are image ids here (as for Get-EC2Image), so -Path binds by property name only.
+
+        /// <summary>Name and version from cloud-compose.yml (a file or a folder searched with the discovery rules); wildcards allowed.</summary>
+        [Parameter(ParameterSetName = PathSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
         [ValidateNotNullOrEmpty]
-        public string[]? Path { get; set; }
+        public override string[]? Path { get => base.Path; set => base.Path = value; }
 
         /// <summary>A fast listing: no DescribeInstances or launch template calls; InUse stays empty.</summary>
         [Parameter]
         public SwitchParameter SkipUsage { get; set; }
 
-        protected override void ProcessRecord()
+        protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
         {
-            try
+            switch (ParameterSetName)
             {
-                switch (ParameterSetName)
-                {
-                    case IdSet:
-                        // Collected and listed together in EndProcessing: piped ids never cost a call each.
-                        ids.AddRange(ImageId!);
-                        break;
-                    case PathSet:
-                        foreach (var file in ResolveConfigFiles(Path, literal: false))
-                        {
-                            var config = ConfigReader.ReadIdentity(file);
-                            List(config.Region, new ImageQuery { Names = new[] { config.Name }, Versions = new[] { config.Version }, Literal = true, SkipUsage = SkipUsage });
-                        }
+                case IdSet:
+                    // Collected and listed together at the end: piped ids never cost a call each.
+                    ids.AddRange(ImageId!);
+                    break;
+                case NameSet:
+                    await ListByNameAsync(cancellationToken);
+                    break;
+                default:
+                    await ListConfigsAsync(cancellationToken);
+                    break;
+            }
+        }
 
-                        break;
-                    default:
-                        List(null, new ImageQuery { Names = Name ?? new string[0], Versions = Version ?? new string[0], SkipUsage = SkipUsage });
-                        break;
+        protected override async Task EndAsync(CancellationToken cancellationToken)
+        {
+            if (ids.Count > 0)
+            {
+                await ListAsync(Connect(), new ImageQuery { ImageIds = ids.Distinct().ToList(), SkipUsage = SkipUsage }, cancellationToken);
+            }
+        }
+
+        private async Task ListByNameAsync(CancellationToken cancellationToken)
+        {
+            var names = Name ?? new string[0];
+            var versions = Version ?? new string[0];
+            var connection = Connect();
+            var listed = await ListAsync(connection, new ImageQuery { Names = names, Versions = versions, SkipUsage = SkipUsage }, cancellationToken);
+            foreach (var unmatched in UnmatchedNames.Find(names, versions, listed, connection.Region))
+            {
+                WriteFailure(unmatched);
+            }
+        }
+
+        private async Task ListConfigsAsync(CancellationToken cancellationToken)
+        {
+            foreach (var file in ConfigFiles())
+            {
+                try
+                {
+                    var config = ConfigReader.ReadIdentity(file);
+                    var connection = Connect(config.Region);
+                    var query = new ImageQuery { Names = new[] { config.Name }, Versions = new[] { config.Version }, Literal = true, SkipUsage = SkipUsage };
+                    if ((await ListAsync(connection, query, cancellationToken)).Count == 0)
+                    {
+                        WriteFailure(UnmatchedNames.ForConfig(config.Name, config.Version, file, connection.Region));
+                    }
+                }
+                catch (CloudComposeException e)
+                {
+                    WriteFailure(e);
                 }
             }
-            catch (CloudComposeException e)
-            {
-                ThrowFailure(e);
-            }
         }
 
-        protected override void EndProcessing()
+        private async Task<IReadOnlyList<ImageInfo>> ListAsync(AwsConnection connection, ImageQuery query, CancellationToken cancellationToken)
         {
-            if (ids.Count == 0)
-            {
-                return;
-            }
-
-            try
-            {
-                List(null, new ImageQuery { ImageIds = ids.Distinct().ToList(), SkipUsage = SkipUsage });
-            }
-            catch (CloudComposeException e)
-            {
-                ThrowFailure(e);
-            }
-        }
-
-        private void List(string? configRegion, ImageQuery query)
-        {
-            var connection = Connect(configRegion);
             using var catalog = new ImageCatalog(connection);
             WriteVerbose($"Listing {query} in {connection.Region}{(query.SkipUsage ? " (without usage)" : string.Empty)}.");
-            var listing = Wait(catalog.ListAsync(query, CancellationToken));
+            var listing = await catalog.ListAsync(query, cancellationToken);
             foreach (var image in listing.Images)
             {
                 WriteObject(image);
@@ -114,18 +130,8 @@ namespace CloudCompose.Image.PowerShell.Commands
                     $"{missing} is not an image owned by this account and tagged ImageName in {connection.Region}.", missing)
                 { Hint = "Check the id and -Region; only images made by New-CloudComposeImage (tagged ImageName) are listed." });
             }
-        }
 
-        private T Wait<T>(Task<T> task)
-        {
-            try
-            {
-                return task.GetAwaiter().GetResult();
-            }
-            catch (System.OperationCanceledException)
-            {
-                throw new PipelineStoppedException();
-            }
+            return listing.Images;
         }
     }
 }

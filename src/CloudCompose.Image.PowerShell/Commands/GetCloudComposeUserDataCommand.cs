@@ -1,4 +1,6 @@
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using CloudCompose.Image.Configuration;
 using CloudCompose.Image.Errors;
 using CloudCompose.Image.Rendering;
@@ -14,21 +16,6 @@ namespace CloudCompose.Image.PowerShell.Commands
     [OutputType(typeof(string))]
     public sealed class GetCloudComposeUserDataCommand : CloudComposeCmdlet
     {
-        private const string PathSet = "Path";
-        private const string LiteralPathSet = "LiteralPath";
-
-        /// <summary>cloud-compose.yml, or a folder searched with the discovery rules; wildcards allowed.</summary>
-        [Parameter(ParameterSetName = PathSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [SupportsWildcards]
-        [ValidateNotNullOrEmpty]
-        public string[]? Path { get; set; }
-
-        /// <summary>A path taken exactly as written (Get-ChildItem output binds here through PSPath).</summary>
-        [Parameter(ParameterSetName = LiteralPathSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("PSPath", "LP")]
-        [ValidateNotNullOrEmpty]
-        public string[]? LiteralPath { get; set; }
-
         /// <summary>Skip image.sh: the user data only shuts the builder down (the original's rendering switch).</summary>
         [Parameter]
         public SwitchParameter NoTemplate { get; set; }
@@ -37,31 +24,25 @@ namespace CloudCompose.Image.PowerShell.Commands
         [Parameter]
         public SwitchParameter Raw { get; set; }
 
-        protected override void ProcessRecord()
+        protected override Task ProcessRecordAsync(CancellationToken cancellationToken)
         {
-            var literal = ParameterSetName == LiteralPathSet;
-            try
+            foreach (var file in ConfigFiles())
             {
-                foreach (var file in ResolveConfigFiles(literal ? LiteralPath : Path, literal))
+                try
                 {
-                    try
-                    {
-                        WriteVerbose($"Reading {file}");
-                        var config = ConfigReader.Read(file);
-                        var script = ScriptRenderer.Render(config, renderTemplate: !NoTemplate);
-                        WriteVerbose($"Rendered {script.Files.Count} template file(s): {string.Join(", ", script.Files)}");
-                        WriteObject(Raw ? script.UserData : script);
-                    }
-                    catch (CloudComposeException e)
-                    {
-                        WriteFailure(e);
-                    }
+                    WriteVerbose($"Reading {file}");
+                    var config = ConfigReader.Read(file);
+                    var script = ScriptRenderer.Render(config, renderTemplate: !NoTemplate);
+                    WriteVerbose($"Rendered {script.Files.Count} template file(s): {string.Join(", ", script.Files)}");
+                    WriteObject(Raw ? script.UserData : script);
+                }
+                catch (CloudComposeException e)
+                {
+                    WriteFailure(e);
                 }
             }
-            catch (CloudComposeException e)
-            {
-                WriteFailure(e);
-            }
+
+            return Task.CompletedTask;
         }
     }
 }

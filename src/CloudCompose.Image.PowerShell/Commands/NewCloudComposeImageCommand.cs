@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using CloudCompose.Image.Aws;
 using CloudCompose.Image.Bake;
 using CloudCompose.Image.Cleanup;
 using CloudCompose.Image.Configuration;
@@ -15,30 +16,16 @@ using CloudCompose.Image.Rendering;
 namespace CloudCompose.Image.PowerShell.Commands
 {
     /// <summary>
-    /// Bakes an AMI from cloud-compose.yml and image.sh (the original's <c>cloud-compose image up</c>).
-    /// Configs from the pipeline bake concurrently (up to -ThrottleLimit); each image is written as soon as it is available.
+    /// Bakes an AMI from cloud-compose.yml and image.sh (the original's <c>cloud-compose image up</c>), then retires
+    /// the older unused images of its name and version, each through ShouldProcess. Configs from the pipeline bake
+    /// concurrently (up to -ThrottleLimit); each image is written as soon as it is available, with what it retired.
     /// </summary>
     [Cmdlet(VerbsCommon.New, "CloudComposeImage", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(ImageInfo))]
     public sealed class NewCloudComposeImageCommand : AwsCmdlet
     {
-        private const string PathSet = "Path";
-        private const string LiteralPathSet = "LiteralPath";
-
-        private readonly PipelineMessages messages = new PipelineMessages();
-        private readonly List<Task> running = new List<Task>();
-        private readonly List<ErrorRecord> failures = new List<ErrorRecord>();
         private readonly BakeBatch batch = new BakeBatch();
-
-        [Parameter(ParameterSetName = PathSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [SupportsWildcards]
-        [ValidateNotNullOrEmpty]
-        public string[]? Path { get; set; }
-
-        [Parameter(ParameterSetName = LiteralPathSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("PSPath", "LP")]
-        [ValidateNotNullOrEmpty]
-        public string[]? LiteralPath { get; set; }
+        private SemaphoreSlim? throttle;
 
         /// <summary>Time from launch until the builder has stopped; the builder's own watchdog shuts it down past this.</summary>
         [Parameter]
@@ -81,88 +68,62 @@ namespace CloudCompose.Image.PowerShell.Commands
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; } = 5;
 
-        protected override void ProcessRecord()
+        protected override async Task BeginAsync(CancellationToken cancellationToken)
         {
-            var literal = ParameterSetName == LiteralPathSet;
-            IEnumerable<string> files;
-            try
-            {
-                files = ResolveConfigFiles(literal ? LiteralPath : Path, literal).ToList();
-            }
-            catch (CloudComposeException e)
-            {
-                AddFailure(ErrorRecords.From(e));
-                return;
-            }
+            await base.BeginAsync(cancellationToken);
+            throttle = new SemaphoreSlim(ThrottleLimit);
+        }
 
-            foreach (var file in files)
+        protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
+        {
+            foreach (var file in ConfigFiles())
             {
                 try
                 {
-                    Start(file);
+                    await StartAsync(file, cancellationToken);
                 }
                 catch (CloudComposeException e)
                 {
-                    AddFailure(ErrorRecords.From(e));
+                    WriteFailure(e);
                 }
             }
         }
 
-        protected override void EndProcessing()
+        protected override async Task EndAsync(CancellationToken cancellationToken)
         {
-            messages.Pump(this, running);
-            if (failures.Count == 0)
-            {
-                return;
-            }
-
-            // Every build has had its chance to finish; the failures are reported together, the last one ending the command.
-            foreach (var failure in failures.Take(failures.Count - 1))
-            {
-                WriteError(failure);
-            }
-
-            ThrowTerminatingError(failures[failures.Count - 1]);
+            // The batch's parent activity ends with its last build.
+            await Task.WhenAll(Running());
+            Progress.Complete(this);
         }
 
-        private void Start(string file)
+        private async Task StartAsync(string file, CancellationToken cancellationToken)
         {
             WriteVerbose($"Reading {file}");
             var config = ConfigReader.Read(file);
             var script = ScriptRenderer.Render(config, renderTemplate: !NoTemplate);
             var connection = Connect(config.Aws.Region);
-            var options = new BakeOptions
-            {
-                Timeout = Timeout,
-                ImageTimeout = ImageTimeout,
-                ConsoleTimeout = ConsoleTimeout,
-                SkipScriptCheck = SkipScriptCheck,
-                KeepBuilderOnFailure = KeepBuilderOnFailure,
-                NoCleanup = NoCleanup,
-                NoTemplate = NoTemplate,
-                LogPath = LogPath != null ? SessionState.Path.GetUnresolvedProviderPathFromPSPath(LogPath) : null,
-            };
-            var baker = new ImageBaker(connection, messages, batch);
+            var options = Options();
+            var baker = new ImageBaker(connection, Messages, batch);
             var handedOver = false;
             try
             {
-                // Older unused images of this name and version go after a successful build (the engine skips it with
-                // -NoCleanup); what goes is reported as verbose.
-                baker.AfterSuccess = (image, cancellationToken) => ImageRetirement.RetireOlderAsync(connection, messages, image, cancellationToken);
+                var plan = await baker.PlanAsync(config, script, options, cancellationToken);
+                var target = $"{config.Name}:{config.Version} ({file})";
+                var action = plan.Describe() + (NoCleanup ? string.Empty : ", then retire the older unused images of " + config.Name + ":" + config.Version);
+                WriteVerbose($"Plan for {target}: {action}");
+                if (WhatIfRequested && !NoCleanup)
+                {
+                    action += await PredictRetirementAsync(connection, config, cancellationToken);
+                }
 
-                var plan = Wait(baker.PlanAsync(config, script, options, CancellationToken));
-                WriteVerbose($"Plan for {config.Name}:{config.Version}: {plan.Describe()}");
-                if (!ShouldProcess($"{config.Name}:{config.Version} ({file})", plan.Describe()))
+                if (!ShouldProcess(target, action))
                 {
                     return;
                 }
 
-                while (running.Count(t => !t.IsCompleted) >= ThrottleLimit)
-                {
-                    messages.PumpUntilAny(this, running.Where(t => !t.IsCompleted).ToList());
-                }
-
-                running.Add(Task.Run(() => BakeAsync(baker, plan, options, file)));
+                await throttle!.WaitAsync(cancellationToken);
+                baker.AfterSuccess = (image, token) => RetireOlderAsync(connection, image, token);
+                _ = RunInBackground(token => BakeAsync(baker, plan, options, file, token));
                 handedOver = true;
             }
             finally
@@ -174,49 +135,66 @@ namespace CloudCompose.Image.PowerShell.Commands
             }
         }
 
-        private async Task BakeAsync(ImageBaker baker, BuildPlan plan, BakeOptions options, string file)
+        /// <summary>For -WhatIf: the images the bake's cleanup would retire, each also as its own "What if" line.</summary>
+        private async Task<string> PredictRetirementAsync(AwsConnection connection, ImageConfig config, CancellationToken cancellationToken)
+        {
+            var candidates = await ImageRetirement.PredictOlderAsync(connection, Messages, config.Name, config.Version, cancellationToken);
+            foreach (var candidate in candidates)
+            {
+                ShouldProcess(candidate.Target, "After the new image is available: " + RetirementText.Action(candidate, RetireAction.Deregister, keepSnapshots: false));
+            }
+
+            return candidates.Count == 0
+                ? " (none qualifies now)"
+                : $" ({candidates.Count} now: {string.Join(", ", candidates.Select(c => c.Target))})";
+        }
+
+        private BakeOptions Options() => new BakeOptions
+        {
+            Timeout = Timeout,
+            ImageTimeout = ImageTimeout,
+            ConsoleTimeout = ConsoleTimeout,
+            SkipScriptCheck = SkipScriptCheck,
+            KeepBuilderOnFailure = KeepBuilderOnFailure,
+            NoCleanup = NoCleanup,
+            NoTemplate = NoTemplate,
+            LogPath = LogPath != null ? SessionState.Path.GetUnresolvedProviderPathFromPSPath(LogPath) : null,
+        };
+
+        /// <summary>The bake's cleanup: each older image goes through ShouldProcess on the pipeline thread (-Confirm asks).</summary>
+        private async Task RetireOlderAsync(AwsConnection connection, ImageInfo image, CancellationToken cancellationToken)
+        {
+            image.RetiredImages = await ImageRetirement.RetireOlderAsync(
+                connection,
+                Messages,
+                image,
+                (candidate, token) => Messages.Ask(c => ((PSCmdlet)c).ShouldProcess(candidate.Target, RetirementText.Action(candidate, RetireAction.Deregister, keepSnapshots: false)), token),
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        // Runs on the thread pool: everything it reports goes through the queue.
+        private async Task BakeAsync(ImageBaker baker, BuildPlan plan, BakeOptions options, string file, CancellationToken cancellationToken)
         {
             try
             {
-                messages.Object(await baker.BakeAsync(plan, options, CancellationToken).ConfigureAwait(false));
+                Messages.Object(await baker.BakeAsync(plan, options, cancellationToken).ConfigureAwait(false));
             }
             catch (CloudComposeException e)
             {
-                AddFailure(ErrorRecords.From(e));
+                Messages.Error(ErrorRecords.From(e));
             }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                // Ctrl+C: the build has cleaned up after itself; there is nobody left to tell.
+                // Ctrl+C: the build has cleaned up after itself; the command reports the stop.
             }
             catch (Exception e)
             {
-                AddFailure(ErrorRecords.Unexpected(e, "BuildFailed", file));
+                Messages.Error(ErrorRecords.Unexpected(e, ErrorIds.BuildFailedUnexpectedly, file));
             }
             finally
             {
                 baker.Dispose();
-            }
-        }
-
-        // Builds fail on pool threads while the pipeline thread may be adding a config error.
-        private void AddFailure(ErrorRecord failure)
-        {
-            lock (failures)
-            {
-                failures.Add(failure);
-            }
-        }
-
-        private T Wait<T>(Task<T> task)
-        {
-            messages.Pump(this, new[] { task });
-            try
-            {
-                return task.GetAwaiter().GetResult();
-            }
-            catch (OperationCanceledException)
-            {
-                throw new PipelineStoppedException();
+                throttle!.Release();
             }
         }
     }

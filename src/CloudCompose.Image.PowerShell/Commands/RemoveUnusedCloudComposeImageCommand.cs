@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading;
 using System.Threading.Tasks;
 using CloudCompose.Image.Aws;
 using CloudCompose.Image.Cleanup;
@@ -22,12 +23,10 @@ namespace CloudCompose.Image.PowerShell.Commands
     public sealed class RemoveUnusedCloudComposeImageCommand : AwsCmdlet
     {
         private const string NameSet = "Name";
-        private const string PathSet = "Path";
         private const string InputObjectSet = "InputObject";
         private const string IdSet = "ImageId";
 
-        private readonly PipelineMessages messages = new PipelineMessages();
-        private readonly List<(AwsConnection Connection, ImageQuery Query)> scopes = new List<(AwsConnection, ImageQuery)>();
+        private readonly List<Scope> scopes = new List<Scope>();
         private readonly Dictionary<string, List<string>> idsByRegion = new Dictionary<string, List<string>>(StringComparer.Ordinal);
 
         /// <summary>ImageName tag values; wildcards allowed. Default: every image tagged ImageName.</summary>
@@ -44,18 +43,22 @@ namespace CloudCompose.Image.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public string[]? Version { get; set; }
 
-        /// <summary>Name and version from cloud-compose.yml.</summary>
-        [Parameter(ParameterSetName = PathSet, Mandatory = true)]
+        // Strings from the pipeline are image ids here, so -Path binds by property name only.
+
+        /// <summary>Name and version from cloud-compose.yml (a file or a folder searched with the discovery rules); wildcards allowed.</summary>
+        [Parameter(ParameterSetName = PathSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
         [ValidateNotNullOrEmpty]
-        public string[]? Path { get; set; }
+        public override string[]? Path { get => base.Path; set => base.Path = value; }
 
         /// <summary>Images from Get-CloudComposeImage or New-CloudComposeImage. Only these are judged, against their whole name+version group.</summary>
         [Parameter(ParameterSetName = InputObjectSet, Mandatory = true, ValueFromPipeline = true)]
         [ValidateNotNull]
         public ImageInfo[]? InputObject { get; set; }
 
-        /// <summary>Image ids (pipeline input by property name).</summary>
-        [Parameter(ParameterSetName = IdSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        /// <summary>Image ids, from the pipeline too ('ami-…' strings, or any object with an ImageId).</summary>
+        [Parameter(ParameterSetName = IdSet, Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("ImageIds")]
         [ValidateNotNullOrEmpty]
         public string[]? ImageId { get; set; }
 
@@ -90,62 +93,67 @@ namespace CloudCompose.Image.PowerShell.Commands
         [Parameter]
         public SwitchParameter Force { get; set; }
 
-        protected override void ProcessRecord()
+        protected override Task ProcessRecordAsync(CancellationToken cancellationToken)
         {
-            try
+            switch (ParameterSetName)
             {
-                switch (ParameterSetName)
-                {
-                    case InputObjectSet:
-                        foreach (var image in InputObject!)
-                        {
-                            Collect(string.IsNullOrEmpty(image.Region) ? null : image.Region, image.ImageId);
-                        }
+                case InputObjectSet:
+                    foreach (var image in InputObject!)
+                    {
+                        Collect(string.IsNullOrEmpty(image.Region) ? null : image.Region, image.ImageId);
+                    }
 
-                        break;
-                    case IdSet:
-                        foreach (var id in ImageId!)
-                        {
-                            Collect(null, id);
-                        }
+                    break;
+                case IdSet:
+                    foreach (var id in ImageId!)
+                    {
+                        Collect(null, id);
+                    }
 
-                        break;
-                    case PathSet:
-                        foreach (var file in ResolveConfigFiles(Path, literal: false))
+                    break;
+                case NameSet:
+                    var names = Name ?? new string[0];
+                    var versions = Version ?? new string[0];
+                    scopes.Add(new Scope(Connect(), new ImageQuery { Names = names, Versions = versions }, null));
+                    break;
+                default:
+                    foreach (var file in ConfigFiles())
+                    {
+                        try
                         {
                             var config = ConfigReader.ReadIdentity(file);
-                            scopes.Add((Connect(config.Region), new ImageQuery { Names = new[] { config.Name }, Versions = new[] { config.Version }, Literal = true }));
+                            scopes.Add(new Scope(Connect(config.Region), new ImageQuery { Names = new[] { config.Name }, Versions = new[] { config.Version }, Literal = true }, file));
                         }
+                        catch (CloudComposeException e)
+                        {
+                            WriteFailure(e);
+                        }
+                    }
 
-                        break;
-                    default:
-                        scopes.Add((Connect(), new ImageQuery { Names = Name ?? new string[0], Versions = Version ?? new string[0] }));
-                        break;
-                }
+                    break;
             }
-            catch (CloudComposeException e)
-            {
-                ThrowFailure(e);
-            }
+
+            return Task.CompletedTask;
         }
 
-        protected override void EndProcessing()
+        protected override async Task EndAsync(CancellationToken cancellationToken)
         {
-            try
+            foreach (var pair in idsByRegion)
             {
-                foreach (var pair in idsByRegion)
-                {
-                    scopes.Add((Connect(pair.Key.Length == 0 ? null : pair.Key), new ImageQuery { ImageIds = pair.Value.Distinct().ToList() }));
-                }
-
-                foreach (var (connection, query) in scopes)
-                {
-                    Retire(connection, query);
-                }
+                scopes.Add(new Scope(Connect(pair.Key.Length == 0 ? null : pair.Key), new ImageQuery { ImageIds = pair.Value.Distinct().ToList() }, null));
             }
-            catch (CloudComposeException e)
+
+            foreach (var scope in scopes)
             {
-                ThrowFailure(e);
+                try
+                {
+                    await RetireAsync(scope, cancellationToken);
+                }
+                catch (CloudComposeException e) when (scopes.Count > 1)
+                {
+                    // One config's listing failing leaves the others to run.
+                    WriteFailure(e);
+                }
             }
         }
 
@@ -160,7 +168,7 @@ namespace CloudCompose.Image.PowerShell.Commands
             list.Add(imageId);
         }
 
-        private void Retire(AwsConnection connection, ImageQuery query)
+        private async Task RetireAsync(Scope scope, CancellationToken cancellationToken)
         {
             var options = new RetirementOptions
             {
@@ -171,12 +179,22 @@ namespace CloudCompose.Image.PowerShell.Commands
                 KeepSnapshots = KeepSnapshots,
                 IncludeShared = IncludeShared,
             };
-            using var retirement = new ImageRetirement(connection, options, messages);
-            var plan = Wait(retirement.PlanAsync(query, CancellationToken));
+            var connection = scope.Connection;
+            using var retirement = new ImageRetirement(connection, options, Messages);
+            var plan = await retirement.PlanAsync(scope.Query, cancellationToken);
             foreach (var id in plan.UnmanagedImageIds)
             {
                 WriteFailure(new CloudComposeException(ErrorIds.ImageNotManaged, ErrorKind.InvalidArgument,
                     $"{id} is not an image owned by this account and tagged ImageName in {connection.Region}; only those are ever removed.", id));
+            }
+
+            var judged = plan.Decisions.Select(d => d.Image).ToList();
+            var unmatched = scope.File != null
+                ? (judged.Count == 0 ? new[] { UnmatchedNames.ForConfig(scope.Query.Names[0], scope.Query.Versions[0], scope.File, connection.Region) } : new CloudComposeException[0])
+                : UnmatchedNames.Find(scope.Query.Names, scope.Query.Versions, judged, connection.Region);
+            foreach (var error in unmatched)
+            {
+                WriteFailure(error);
             }
 
             foreach (var kept in plan.Kept)
@@ -192,15 +210,15 @@ namespace CloudCompose.Image.PowerShell.Commands
                 var candidate = candidates[i];
                 progress.StatusDescription = $"{i + 1} of {candidates.Count}: {candidate.Target}";
                 progress.PercentComplete = i * 100 / candidates.Count;
-                WriteProgress(progress);
-                if (!Confirmed(candidate.Target, Describe(candidate), Force))
+                Progress.Write(this, progress);
+                if (!Confirmed(candidate.Target, RetirementText.Action(candidate, Action, KeepSnapshots), Force))
                 {
                     continue;
                 }
 
                 try
                 {
-                    var outcome = Wait(retirement.RetireAsync(candidate, CancellationToken));
+                    var outcome = await retirement.RetireAsync(candidate, cancellationToken);
                     if (outcome.Result.Removed)
                     {
                         WriteObject(outcome.Result);
@@ -222,28 +240,25 @@ namespace CloudCompose.Image.PowerShell.Commands
             }
 
             progress.RecordType = ProgressRecordType.Completed;
-            WriteProgress(progress);
+            Progress.Write(this, progress);
         }
 
-        private string Describe(RetirementDecision candidate) => Action switch
+        /// <summary>What one listing and retirement pass covers: a name/version query or a config's, in one region.</summary>
+        private sealed class Scope
         {
-            RetireAction.Disable => $"Disable image ({candidate.Reason})",
-            RetireAction.Deprecate => $"Deprecate image ({candidate.Reason})",
-            _ when KeepSnapshots || candidate.Image.SnapshotIds.Count == 0 => $"Deregister image ({candidate.Reason})",
-            _ => $"Deregister image and delete snapshots {string.Join(", ", candidate.Image.SnapshotIds)} unless another image uses them ({candidate.Reason})",
-        };
+            public Scope(AwsConnection connection, ImageQuery query, string? file)
+            {
+                Connection = connection;
+                Query = query;
+                File = file;
+            }
 
-        private T Wait<T>(Task<T> task)
-        {
-            messages.Pump(this, new[] { task });
-            try
-            {
-                return task.GetAwaiter().GetResult();
-            }
-            catch (OperationCanceledException)
-            {
-                throw new PipelineStoppedException();
-            }
+            public AwsConnection Connection { get; }
+
+            public ImageQuery Query { get; }
+
+            /// <summary>The config the query came from, if any.</summary>
+            public string? File { get; }
         }
     }
 }

@@ -28,22 +28,32 @@ namespace CloudCompose.Image.PowerShell.Completion
             return typed.Length == 0 ? null : typed;
         }
 
-        /// <summary>-Region, -ProfileName, -EndpointUrl and -Credential as typed on the command line so far.</summary>
+        /// <summary>The connection parameters as typed on the command line so far.</summary>
         public static AwsConnectionOptions Connection(IDictionary? fakeBoundParameters)
         {
             var options = new AwsConnectionOptions
             {
                 Region = Text(fakeBoundParameters, "Region"),
                 ProfileName = Text(fakeBoundParameters, "ProfileName"),
+                ProfileLocation = Text(fakeBoundParameters, "ProfileLocation"),
                 EndpointUrl = Text(fakeBoundParameters, "EndpointUrl"),
             };
             try
             {
-                options.Keys = CredentialConverter.Convert(Value(fakeBoundParameters, "Credential"));
+                var accessKey = Text(fakeBoundParameters, "AccessKey");
+                var secretKey = Text(fakeBoundParameters, "SecretKey");
+                if (accessKey != null && secretKey != null)
+                {
+                    options.Keys = new AwsKeys(accessKey, secretKey, Text(fakeBoundParameters, "SessionToken"));
+                }
+                else if (Value(fakeBoundParameters, "Credential") is { } credential)
+                {
+                    CredentialConverter.Convert(credential, "-Credential").ApplyTo(options);
+                }
             }
             catch (Exception)
             {
-                // A -Credential that cannot be read yet: complete with the default chain.
+                // Credentials that cannot be read yet: complete with the default chain.
             }
 
             return options;

@@ -14,7 +14,7 @@ namespace CloudCompose.Image.Aws
     /// Values for tab completion, as plain strings. Completion must never fail or stall a prompt: every lookup
     /// answers an empty list on any error, and AWS lookups give up after a short timeout without retrying.
     /// </summary>
-    public static class AwsCompletion
+    internal static class AwsCompletion
     {
         /// <summary>How long a completion may wait for EC2.</summary>
         public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(2);
@@ -107,14 +107,9 @@ namespace CloudCompose.Image.Aws
         {
             try
             {
-                var connection = AwsConnection.Resolve(new AwsConnectionOptions
-                {
-                    Region = options.Region,
-                    ProfileName = options.ProfileName,
-                    EndpointUrl = options.EndpointUrl,
-                    Keys = options.Keys,
-                    MaxErrorRetry = 0,
-                });
+                // Completion never retries: a slow or failing endpoint must not stall the prompt.
+                options.MaxErrorRetry = 0;
+                var connection = AwsConnection.Resolve(options);
                 using var ec2 = connection.CreateEc2Client(requestTimeout: timeout);
                 using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 limit.CancelAfter(timeout);

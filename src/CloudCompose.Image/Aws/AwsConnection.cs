@@ -1,21 +1,15 @@
 using System;
+using System.Threading.Tasks;
 using Amazon;
 using Amazon.EC2;
 using Amazon.Runtime;
-using Amazon.Runtime.CredentialManagement;
-using Amazon.Runtime.Credentials;
-using CloudCompose.Image.Errors;
 
 namespace CloudCompose.Image.Aws
 {
-    /// <summary>
-    /// A resolved region, credentials and endpoint. Credentials and region come from the AWS SDK's own
-    /// chains (environment, shared config and credentials files including SSO and assume-role profiles,
-    /// container and instance roles); this module never parses those files itself.
-    /// </summary>
-    public sealed class AwsConnection
+    /// <summary>Credentials, endpoint and one region: what an EC2 client is made from.</summary>
+    internal sealed class AwsConnection
     {
-        private AwsConnection(string region, AWSCredentials credentials, string? endpointUrl, int maxErrorRetry)
+        internal AwsConnection(string region, AWSCredentials credentials, string? endpointUrl, int maxErrorRetry)
         {
             Region = region;
             Credentials = credentials;
@@ -25,46 +19,29 @@ namespace CloudCompose.Image.Aws
 
         public string Region { get; }
 
-        internal AWSCredentials Credentials { get; }
+        public AWSCredentials Credentials { get; }
 
         public string? EndpointUrl { get; }
 
         public int MaxErrorRetry { get; }
 
-        /// <summary>Identifies an account+endpoint+region, so builds that share one can share a poller. Holds no secret.</summary>
-        public string Key => $"{EndpointUrl ?? "aws"}|{Region}|{AccountFingerprint()}";
+        /// <summary>Endpoint and region, for lookups one command shares among its builds (they share credentials too).</summary>
+        public string ScopeKey => $"{EndpointUrl ?? "aws"}|{Region}";
 
-        public static AwsConnection Resolve(AwsConnectionOptions options, string? configRegion = null)
+        public static AwsConnection Resolve(AwsConnectionOptions options, string? configRegion = null) =>
+            AwsSession.Open(options).Connect(configRegion);
+
+        /// <summary>
+        /// Identifies account, endpoint and region, so builds of any command in the process that share them can share
+        /// a poller. Asks the credentials for their access key (which may refresh them), so it is never called on the
+        /// pipeline thread; holds no secret: only a hash of the access key id.
+        /// </summary>
+        public async Task<string> AccountKeyAsync()
         {
-            CredentialProfile? profile = null;
-            var store = new CredentialProfileStoreChain();
-            if (!string.IsNullOrEmpty(options.ProfileName) && !store.TryGetProfile(options.ProfileName, out profile))
-            {
-                throw new CloudComposeException(
-                    ErrorIds.AwsProfileNotFound,
-                    ErrorKind.NotFound,
-                    $"The AWS profile '{options.ProfileName}' is not in the shared config or credentials file.",
-                    options.ProfileName)
-                { Hint = "List profiles with: Get-Content ~/.aws/config. Or leave -ProfileName out to use the default credential chain." };
-            }
-
-            var region = options.Region ?? configRegion ?? profile?.Region?.SystemName ?? DefaultRegion();
-            if (string.IsNullOrEmpty(region))
-            {
-                throw new CloudComposeException(
-                    ErrorIds.AwsRegionMissing,
-                    ErrorKind.InvalidArgument,
-                    "No AWS region is configured.",
-                    "Region")
-                { Hint = "Pass -Region, set aws.region in cloud-compose.yml, set $env:AWS_REGION, or set region in your AWS profile." };
-            }
-
-            var credentials = options.Keys is { } keys
-                ? (string.IsNullOrEmpty(keys.SessionToken)
-                    ? new BasicAWSCredentials(keys.AccessKeyId, keys.SecretAccessKey)
-                    : (AWSCredentials)new SessionAWSCredentials(keys.AccessKeyId, keys.SecretAccessKey, keys.SessionToken))
-                : ResolveCredentials(store, profile, options.ProfileName);
-            return new AwsConnection(region!, credentials, options.EndpointUrl, options.MaxErrorRetry);
+            var keys = await Credentials.GetCredentialsAsync().ConfigureAwait(false);
+            using var sha = System.Security.Cryptography.SHA256.Create();
+            var hash = sha.ComputeHash(System.Text.Encoding.UTF8.GetBytes(keys?.AccessKey ?? string.Empty));
+            return $"{ScopeKey}|{BitConverter.ToString(hash, 0, 8).Replace("-", string.Empty)}";
         }
 
         internal IAmazonEC2 CreateEc2Client(string? region = null, TimeSpan? requestTimeout = null)
@@ -87,50 +64,6 @@ namespace CloudCompose.Image.Aws
             }
 
             return new AmazonEC2Client(Credentials, config);
-        }
-
-        // A hash of the access key id: enough to tell accounts apart, and nothing a log could leak.
-        private string AccountFingerprint()
-        {
-            var accessKey = Credentials.GetCredentials().AccessKey ?? string.Empty;
-            using var sha = System.Security.Cryptography.SHA256.Create();
-            var hash = sha.ComputeHash(System.Text.Encoding.UTF8.GetBytes(accessKey));
-            return BitConverter.ToString(hash, 0, 8).Replace("-", string.Empty);
-        }
-
-        private static string? DefaultRegion()
-        {
-            try
-            {
-                return FallbackRegionFactory.GetRegionEndpoint()?.SystemName;
-            }
-            catch (AmazonClientException)
-            {
-                return null;
-            }
-        }
-
-        private static AWSCredentials ResolveCredentials(CredentialProfileStoreChain store, CredentialProfile? profile, string? profileName)
-        {
-            try
-            {
-                if (profile != null && store.TryGetAWSCredentials(profileName, out var fromProfile))
-                {
-                    return fromProfile;
-                }
-
-                return DefaultAWSCredentialsIdentityResolver.GetCredentials();
-            }
-            catch (AmazonClientException e)
-            {
-                throw new CloudComposeException(
-                    ErrorIds.AwsCredentialsMissing,
-                    ErrorKind.Authentication,
-                    "No AWS credentials were found" + (profileName != null ? $" for profile '{profileName}'." : "."),
-                    profileName ?? "Credential",
-                    e)
-                { Hint = "Set $env:AWS_ACCESS_KEY_ID and $env:AWS_SECRET_ACCESS_KEY, pass -ProfileName or -Credential, or run where an instance or container role is available." };
-            }
         }
     }
 }

@@ -1,17 +1,37 @@
+using System;
+
 namespace CloudCompose.Image.Aws
 {
-    /// <summary>What the user said about where and as whom to call AWS; anything unset comes from the SDK's own chains.</summary>
-    public sealed class AwsConnectionOptions
+    /// <summary>
+    /// What the caller said about where and as whom to call AWS; anything unset comes from the SDK's own chains.
+    /// Credentials: <see cref="Keys"/>, else <see cref="KeyProvider"/>, else the profile, else the SDK's chain.
+    /// Region: <see cref="Region"/>, else the config's aws.region, else <see cref="FallbackRegion"/>, else the
+    /// profile's region, else the SDK's chain.
+    /// </summary>
+    internal sealed class AwsConnectionOptions
     {
+        /// <summary>Wins over everything, the config's aws.region included.</summary>
         public string? Region { get; set; }
 
+        /// <summary>A shell-wide default (AWS.Tools' Set-DefaultAWSRegion): after the config's region, before the profile's.</summary>
+        public string? FallbackRegion { get; set; }
+
         public string? ProfileName { get; set; }
+
+        /// <summary>A shared credentials file other than the default one; alone, it selects that file's default profile.</summary>
+        public string? ProfileLocation { get; set; }
 
         /// <summary>An EC2-compatible endpoint (the bundled emulator, a VPC endpoint, LocalStack).</summary>
         public string? EndpointUrl { get; set; }
 
-        /// <summary>Explicit keys; null lets the SDK's credential chain decide.</summary>
+        /// <summary>Explicit keys.</summary>
         public AwsKeys? Keys { get; set; }
+
+        /// <summary>
+        /// Keys read each time a request is signed, from a credentials object the caller cannot hand over as such
+        /// (another SDK version's AWSCredentials, which may refresh itself).
+        /// </summary>
+        public Func<AwsKeys>? KeyProvider { get; set; }
 
         /// <summary>
         /// Retries the SDK makes on throttling, 5xx and network errors before a call fails. Five (the SDK's standard

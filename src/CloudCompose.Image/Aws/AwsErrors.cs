@@ -7,7 +7,7 @@ using CloudCompose.Image.Errors;
 namespace CloudCompose.Image.Aws
 {
     /// <summary>Turns SDK failures into the module's errors, with hints for the common mistakes.</summary>
-    public static class AwsErrors
+    internal static class AwsErrors
     {
         public const string PolicyDocument = "docs/iam-policy.json";
 

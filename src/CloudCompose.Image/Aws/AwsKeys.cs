@@ -4,7 +4,7 @@ namespace CloudCompose.Image.Aws
     /// Explicit credentials handed over by the caller. A plain type of our own, so the cmdlet layer never
     /// touches AWS SDK types (the SDK loads into the module's private load context).
     /// </summary>
-    public sealed class AwsKeys
+    internal sealed class AwsKeys
     {
         public AwsKeys(string accessKeyId, string secretAccessKey, string? sessionToken = null)
         {

@@ -8,7 +8,7 @@ namespace CloudCompose.Image.Bake
     /// What the builds of one command invocation share: twenty configs piped into one New-CloudComposeImage need
     /// one source-image lookup per AMI and one look at the live builders, not twenty.
     /// </summary>
-    public sealed class BakeBatch
+    internal sealed class BakeBatch
     {
         internal SharedLookups<Amazon.EC2.Model.Image> SourceImages { get; } = new SharedLookups<Amazon.EC2.Model.Image>(TimeSpan.FromMinutes(10));
 

@@ -3,7 +3,7 @@ using System;
 namespace CloudCompose.Image.Bake
 {
     /// <summary>How a bake behaves; the defaults are what the cmdlet documents.</summary>
-    public sealed class BakeOptions
+    internal sealed class BakeOptions
     {
         /// <summary>From launch until the builder has stopped (the script's whole run). The builder's watchdog uses it too.</summary>
         public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(60);

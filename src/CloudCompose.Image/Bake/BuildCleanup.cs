@@ -57,6 +57,7 @@ namespace CloudCompose.Image.Bake
 
             if (!succeeded && options.KeepBuilderOnFailure)
             {
+                await MarkEndedAsync(builders, cleanup.Token).ConfigureAwait(false);
                 observer.Warning($"Kept builder {string.Join(", ", builders)} for debugging (-KeepBuilderOnFailure). It costs money while it exists; remove it with: Remove-CloudComposeImageBuilder -Path '{plan.Config.FilePath}'");
                 return;
             }
@@ -68,7 +69,22 @@ namespace CloudCompose.Image.Bake
             }
             catch (Exception e)
             {
+                await MarkEndedAsync(builders, cleanup.Token).ConfigureAwait(false);
                 observer.Warning($"Could not terminate builder {string.Join(", ", builders)}: {e.Message}. Remove it with: Remove-CloudComposeImageBuilder -Path '{plan.Config.FilePath}'");
+            }
+        }
+
+        // The builder outlives its build: tagged as ended, Remove-CloudComposeImageBuilder takes it without -IncludeActive.
+        private async Task MarkEndedAsync(IReadOnlyList<string> builders, CancellationToken cancellationToken)
+        {
+            try
+            {
+                await Builders.MarkEndedAsync(ec2, builders, DateTime.UtcNow, cancellationToken).ConfigureAwait(false);
+                observer.Verbose($"CreateTags: {string.Join(", ", builders)} {BuildTags.BuildEnded}.");
+            }
+            catch (Exception e)
+            {
+                observer.Verbose($"Could not tag {string.Join(", ", builders)} as ended ({e.Message}); it counts as active until its deadline.");
             }
         }
 

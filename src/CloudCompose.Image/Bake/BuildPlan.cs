@@ -7,7 +7,7 @@ using CloudCompose.Image.Rendering;
 namespace CloudCompose.Image.Bake
 {
     /// <summary>Everything decided before a bake calls a mutating API; -WhatIf shows exactly this.</summary>
-    public sealed class BuildPlan
+    internal sealed class BuildPlan
     {
         internal BuildPlan(ImageConfig config, UserDataScript script, Amazon.EC2.Model.Image source, string region, string buildId, string token,
             string userData, string encodedUserData, bool compressed, IReadOnlyList<Tag> tags, RunInstancesRequest request, DateTime deadlineUtc)

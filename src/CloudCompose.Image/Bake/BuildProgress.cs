@@ -2,7 +2,7 @@ using System;
 
 namespace CloudCompose.Image.Bake
 {
-    public enum BuildPhase
+    internal enum BuildPhase
     {
         Preparing,
         Launching,
@@ -15,7 +15,7 @@ namespace CloudCompose.Image.Bake
     }
 
     /// <summary>One progress report of one build: phase, time spent and how much of its timeout that is.</summary>
-    public sealed class BuildProgress
+    internal sealed class BuildProgress
     {
         public BuildProgress(string buildName, BuildPhase phase, string status, TimeSpan elapsed, TimeSpan timeout)
         {

@@ -7,7 +7,7 @@ using CloudCompose.Image.Configuration;
 namespace CloudCompose.Image.Bake
 {
     /// <summary>The tags every resource of a build carries. ImageName/ImageVersion are what cleanup and Get-CloudComposeImage find images by.</summary>
-    public static class BuildTags
+    internal static class BuildTags
     {
         public const string ImageName = "ImageName";
         public const string ImageVersion = "ImageVersion";
@@ -16,6 +16,9 @@ namespace CloudCompose.Image.Bake
 
         /// <summary>UTC time past which the builder's own watchdog has shut it down: an older builder is a leftover.</summary>
         public const string Deadline = "CloudComposeDeadline";
+
+        /// <summary>UTC time the build that launched a builder ended without terminating it (kept for debugging, or termination failed).</summary>
+        public const string BuildEnded = "CloudComposeBuildEnded";
 
         public static List<Tag> For(ImageConfig config, string buildId, System.DateTime deadlineUtc)
         {
@@ -34,7 +37,7 @@ namespace CloudCompose.Image.Bake
             }
 
             tags.Add(new Tag(BuildId, buildId));
-            tags.Add(new Tag(Deadline, deadlineUtc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)));
+            tags.Add(new Tag(Deadline, FormatTime(deadlineUtc)));
             return tags;
         }
 
@@ -42,5 +45,13 @@ namespace CloudCompose.Image.Bake
             resourceTypes.Select(type => new TagSpecification { ResourceType = type, Tags = tags.Select(t => new Tag(t.Key, t.Value)).ToList() }).ToList();
 
         public static string? Value(IEnumerable<Tag>? tags, string key) => tags?.FirstOrDefault(t => t.Key == key)?.Value;
+
+        /// <summary>A time tag (<see cref="Deadline"/>, <see cref="BuildEnded"/>) in UTC; null when absent or unreadable.</summary>
+        public static System.DateTime? Time(IEnumerable<Tag>? tags, string key) =>
+            System.DateTime.TryParse(Value(tags, key), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var when)
+                ? when
+                : (System.DateTime?)null;
+
+        public static string FormatTime(System.DateTime utc) => utc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
     }
 }

@@ -7,7 +7,7 @@ using CloudCompose.Image.Configuration;
 namespace CloudCompose.Image.Bake
 {
     /// <summary>The RunInstances request for a builder: everything set at launch, nothing patched on afterwards.</summary>
-    public static class BuilderLaunch
+    internal static class BuilderLaunch
     {
         public static RunInstancesRequest Request(ImageConfig config, Amazon.EC2.Model.Image source, string encodedUserData, IReadOnlyList<Tag> tags, string clientToken)
         {

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -10,13 +9,10 @@ using Amazon.EC2.Model;
 namespace CloudCompose.Image.Bake
 {
     /// <summary>Finds and terminates builder instances (the original's <c>down</c>).</summary>
-    public static class Builders
+    internal static class Builders
     {
         /// <summary>States in which a builder still costs money or blocks a new build.</summary>
         public static readonly IReadOnlyList<string> LiveStates = new[] { "pending", "running", "stopping", "stopped" };
-
-        public static Task<List<Instance>> FindByNameAsync(IAmazonEC2 ec2, string imageName, CancellationToken cancellationToken) =>
-            FindAsync(ec2, new Filter("tag:" + BuildTags.ImageName, new List<string> { imageName }), cancellationToken);
 
         /// <summary>Every live builder of any image name, in one listing.</summary>
         public static Task<List<Instance>> FindAllAsync(IAmazonEC2 ec2, CancellationToken cancellationToken) =>
@@ -25,16 +21,31 @@ namespace CloudCompose.Image.Bake
         public static Task<List<Instance>> FindByBuildIdAsync(IAmazonEC2 ec2, string buildId, CancellationToken cancellationToken) =>
             FindAsync(ec2, new Filter("tag:" + BuildTags.BuildId, new List<string> { buildId }), cancellationToken);
 
-        /// <summary>A builder whose deadline has passed (its watchdog has fired) belongs to a build nobody is running any more.</summary>
+        /// <summary>
+        /// Whether no build is running on this builder any more: the build that launched it said it ended, or its
+        /// deadline has passed (its watchdog has shut it down), or it has no deadline at all (not launched by a build
+        /// of this module, or by a version that did not tag one). A builder before its deadline may belong to a build
+        /// running in another shell or on another machine: it is active.
+        /// </summary>
         public static bool IsAbandoned(Instance instance, DateTime utcNow)
         {
-            var deadline = BuildTags.Value(instance.Tags, BuildTags.Deadline);
-            if (deadline == null || !DateTime.TryParse(deadline, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var when))
+            if (BuildTags.Time(instance.Tags, BuildTags.BuildEnded) != null)
             {
                 return true;
             }
 
-            return when < utcNow;
+            var deadline = BuildTags.Time(instance.Tags, BuildTags.Deadline);
+            return deadline == null || deadline < utcNow;
+        }
+
+        /// <summary>Tags builders a build leaves behind, so that they count as abandoned before their deadline.</summary>
+        public static async Task MarkEndedAsync(IAmazonEC2 ec2, IReadOnlyList<string> instanceIds, DateTime utcNow, CancellationToken cancellationToken)
+        {
+            await ec2.CreateTagsAsync(new CreateTagsRequest
+            {
+                Resources = instanceIds.ToList(),
+                Tags = new List<Tag> { new Tag(BuildTags.BuildEnded, BuildTags.FormatTime(utcNow)) },
+            }, cancellationToken).ConfigureAwait(false);
         }
 
         public static async Task TerminateAsync(IAmazonEC2 ec2, IEnumerable<string> instanceIds, CancellationToken cancellationToken)
@@ -46,7 +57,8 @@ namespace CloudCompose.Image.Bake
             }
         }
 
-        private static async Task<List<Instance>> FindAsync(IAmazonEC2 ec2, Filter filter, CancellationToken cancellationToken)
+        /// <summary>Live instances matching <paramref name="filter"/>, all pages.</summary>
+        public static async Task<List<Instance>> FindAsync(IAmazonEC2 ec2, Filter filter, CancellationToken cancellationToken)
         {
             var request = new DescribeInstancesRequest
             {

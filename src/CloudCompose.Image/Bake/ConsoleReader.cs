@@ -11,7 +11,7 @@ namespace CloudCompose.Image.Bake
     /// Reads a stopped builder's serial console until the wrapper's result marker appears. EC2 publishes
     /// console output with a delay, so this retries for a bounded time.
     /// </summary>
-    public static class ConsoleReader
+    internal static class ConsoleReader
     {
         public static async Task<(string Text, ScriptOutcome Outcome)> ReadAsync(
             IAmazonEC2 ec2, string instanceId, string token, TimeSpan timeout, bool waitForMarker, CancellationToken cancellationToken)

@@ -1,28 +1,26 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.EC2;
 using Amazon.EC2.Model;
-using CloudCompose.Image.Aws;
 
 namespace CloudCompose.Image.Bake
 {
     /// <summary>
-    /// One poller per account, endpoint and region in the process: every build waiting on an instance or an
-    /// image is served by the same DescribeInstances/DescribeImages call, so twenty builds cost what one does.
-    /// The interval starts quick, slows as waits grow long, and backs off further after throttling.
+    /// Serves every wait on an instance or an image with the same DescribeInstances/DescribeImages call, so twenty
+    /// builds cost what one does (<see cref="SharedPollers"/> gives builds of one account, endpoint and region the
+    /// same poller). The interval starts quick, slows as waits grow long, and backs off further after throttling.
+    /// Disposing it stops polling and disposes the client it was given.
     /// </summary>
-    public sealed class Ec2Poller
+    internal sealed class Ec2Poller : IDisposable
     {
-        private static readonly ConcurrentDictionary<string, Ec2Poller> Shared = new ConcurrentDictionary<string, Ec2Poller>();
-
         /// <summary>EC2 accepts at most 200 values in one filter.</summary>
         private const int FilterValueLimit = 200;
 
         private readonly IAmazonEC2 ec2;
+        private readonly CancellationTokenSource disposed = new CancellationTokenSource();
         private readonly object gate = new object();
         private readonly List<Watch<Instance>> instances = new List<Watch<Instance>>();
         private readonly List<Watch<Amazon.EC2.Model.Image>> images = new List<Watch<Amazon.EC2.Model.Image>>();
@@ -40,8 +38,6 @@ namespace CloudCompose.Image.Bake
         public static TimeSpan NotFoundGrace { get; set; } = TimeSpan.FromMinutes(2);
 
         public long DescribeCalls => Interlocked.Read(ref describeCalls);
-
-        public static Ec2Poller For(AwsConnection connection) => Shared.GetOrAdd(connection.Key, _ => new Ec2Poller(connection.CreateEc2Client()));
 
         /// <summary>The interval for a wait that has lasted <paramref name="age"/>.</summary>
         public static TimeSpan IntervalFor(TimeSpan age) =>
@@ -69,6 +65,13 @@ namespace CloudCompose.Image.Bake
 
             lock (gate)
             {
+                if (disposed.IsCancellationRequested)
+                {
+                    watch.Registration.Dispose();
+                    watch.Completion.TrySetException(new ObjectDisposedException(nameof(Ec2Poller)));
+                    return watch.Completion.Task;
+                }
+
                 list.Add(watch);
                 if (loop == null || loop.IsCompleted)
                 {
@@ -79,10 +82,38 @@ namespace CloudCompose.Image.Bake
             return watch.Completion.Task;
         }
 
+        public void Dispose()
+        {
+            lock (gate)
+            {
+                if (disposed.IsCancellationRequested)
+                {
+                    return;
+                }
+
+                disposed.Cancel();
+            }
+
+            FailAll(new ObjectDisposedException(nameof(Ec2Poller)));
+            ec2.Dispose();
+        }
+
         private async Task RunAsync()
         {
+            try
+            {
+                await PollAsync(disposed.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (disposed.IsCancellationRequested)
+            {
+                // Disposed: nobody is waiting any more.
+            }
+        }
+
+        private async Task PollAsync(CancellationToken stop)
+        {
             // A new wait gets its first answer quickly; the steady interval follows.
-            await Task.Delay(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
+            await Task.Delay(TimeSpan.FromSeconds(1), stop).ConfigureAwait(false);
             var failures = 0;
             while (true)
             {
@@ -103,7 +134,7 @@ namespace CloudCompose.Image.Bake
                 {
                     if (instanceWatches.Length > 0)
                     {
-                        var found = await DescribeInstancesAsync(instanceWatches.Select(w => w.Id).Distinct().ToList()).ConfigureAwait(false);
+                        var found = await DescribeInstancesAsync(instanceWatches.Select(w => w.Id).Distinct().ToList(), stop).ConfigureAwait(false);
                         Deliver(instances, instanceWatches, found);
                     }
 
@@ -111,7 +142,7 @@ namespace CloudCompose.Image.Bake
                     if (imageWatches.Length > 0 && (instanceWatches.Length == 0 || DateTime.UtcNow - lastImagePoll >= TimeSpan.FromSeconds(3)))
                     {
                         lastImagePoll = DateTime.UtcNow;
-                        var found = await DescribeImagesAsync(imageWatches.Select(w => w.Id).Distinct().ToList()).ConfigureAwait(false);
+                        var found = await DescribeImagesAsync(imageWatches.Select(w => w.Id).Distinct().ToList(), stop).ConfigureAwait(false);
                         Deliver(images, imageWatches, found);
                     }
 
@@ -128,7 +159,7 @@ namespace CloudCompose.Image.Bake
                         FailAll(e);
                     }
                 }
-                catch (Exception e)
+                catch (Exception e) when (!stop.IsCancellationRequested)
                 {
                     failures++;
                     if (failures >= 3)
@@ -137,7 +168,7 @@ namespace CloudCompose.Image.Bake
                     }
                 }
 
-                await Task.Delay(NextInterval(instanceWatches.Select(w => w.Since).Concat(imageWatches.Select(w => w.Since)))).ConfigureAwait(false);
+                await Task.Delay(NextInterval(instanceWatches.Select(w => w.Since).Concat(imageWatches.Select(w => w.Since))), stop).ConfigureAwait(false);
             }
         }
 
@@ -200,7 +231,7 @@ namespace CloudCompose.Image.Bake
             }
         }
 
-        private async Task<IDictionary<string, Instance>> DescribeInstancesAsync(IList<string> ids)
+        private async Task<IDictionary<string, Instance>> DescribeInstancesAsync(IList<string> ids, CancellationToken stop)
         {
             var result = new Dictionary<string, Instance>();
             foreach (var chunk in Chunk(ids))
@@ -212,7 +243,7 @@ namespace CloudCompose.Image.Bake
                 {
                     request.NextToken = next;
                     Interlocked.Increment(ref describeCalls);
-                    var response = await ec2.DescribeInstancesAsync(request).ConfigureAwait(false);
+                    var response = await ec2.DescribeInstancesAsync(request, stop).ConfigureAwait(false);
                     foreach (var instance in (response.Reservations ?? new List<Reservation>()).SelectMany(r => r.Instances ?? new List<Instance>()))
                     {
                         result[instance.InstanceId] = instance;
@@ -226,7 +257,7 @@ namespace CloudCompose.Image.Bake
             return result;
         }
 
-        private async Task<IDictionary<string, Amazon.EC2.Model.Image>> DescribeImagesAsync(IList<string> ids)
+        private async Task<IDictionary<string, Amazon.EC2.Model.Image>> DescribeImagesAsync(IList<string> ids, CancellationToken stop)
         {
             var result = new Dictionary<string, Amazon.EC2.Model.Image>();
             foreach (var chunk in Chunk(ids))
@@ -236,7 +267,7 @@ namespace CloudCompose.Image.Bake
                 {
                     Owners = new List<string> { "self" },
                     Filters = new List<Filter> { new Filter("image-id", chunk) },
-                }).ConfigureAwait(false);
+                }, stop).ConfigureAwait(false);
                 foreach (var image in response.Images ?? new List<Amazon.EC2.Model.Image>())
                 {
                     result[image.ImageId] = image;
@@ -275,17 +306,5 @@ namespace CloudCompose.Image.Bake
 
             public TaskCompletionSource<T> Completion { get; } = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
         }
-    }
-
-    /// <summary>A watched instance or image stayed invisible past the eventual-consistency grace.</summary>
-    public sealed class ResourceVanishedException : Exception
-    {
-        public ResourceVanishedException(string id)
-            : base($"{id} is not visible to EC2 any more.")
-        {
-            Id = id;
-        }
-
-        public string Id { get; }
     }
 }

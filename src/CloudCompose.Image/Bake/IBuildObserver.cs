@@ -4,7 +4,7 @@ namespace CloudCompose.Image.Bake
     /// How the engine reports while it works. Calls may come from any thread; the cmdlet layer
     /// queues them and writes them on the pipeline thread.
     /// </summary>
-    public interface IBuildObserver
+    internal interface IBuildObserver
     {
         void Verbose(string message);
 
@@ -14,7 +14,7 @@ namespace CloudCompose.Image.Bake
     }
 
     /// <summary>An observer that drops everything (tests, benchmarks).</summary>
-    public sealed class NullBuildObserver : IBuildObserver
+    internal sealed class NullBuildObserver : IBuildObserver
     {
         public static readonly NullBuildObserver Instance = new NullBuildObserver();
 

@@ -19,7 +19,7 @@ namespace CloudCompose.Image.Bake
     /// create the image, wait until it is available, and always terminate the builder — on success, failure,
     /// timeout and cancellation alike.
     /// </summary>
-    public sealed class ImageBaker : IDisposable
+    internal sealed class ImageBaker : IDisposable
     {
         private readonly AwsConnection connection;
         private readonly IBuildObserver observer;
@@ -47,7 +47,7 @@ namespace CloudCompose.Image.Bake
             var userData = options.NoTemplate ? script.UserData : UserDataWrapper.Wrap(script.Script, token, options.Timeout);
             var encoded = UserDataWrapper.Encode(userData, config.FilePath, out var compressed);
             var source = await batch.SourceImages.GetAsync(
-                $"{connection.Key}|{config.Aws.Ami}",
+                $"{connection.ScopeKey}|{config.Aws.Ami}",
                 () => SourceAmi.ResolveAsync(ec2, config, connection.Region, CancellationToken.None),
                 cancellationToken).ConfigureAwait(false);
             var deadline = DateTime.UtcNow + options.Timeout;
@@ -67,6 +67,7 @@ namespace CloudCompose.Image.Bake
             var succeeded = false;
             try
             {
+                using var lease = await Call("DescribeInstances", config.FilePath, () => SharedPollers.AcquireAsync(connection)).ConfigureAwait(false);
                 await WarnAboutLeftoversAsync(config, cancellationToken).ConfigureAwait(false);
 
                 Report(label, BuildPhase.Launching, "Launching the builder", started, options.Timeout);
@@ -75,7 +76,7 @@ namespace CloudCompose.Image.Bake
                 instanceId = run.Reservation.Instances[0].InstanceId;
                 observer.Verbose($"RunInstances: builder {instanceId} ({plan.Request.InstanceType?.Value}) from {plan.SourceImage.ImageId} in {config.Aws.Subnet}, build {plan.BuildId}.");
 
-                var stopped = await WaitForStopAsync(label, instanceId, started, options, cancellationToken).ConfigureAwait(false);
+                var stopped = await WaitForStopAsync(lease.Poller, label, instanceId, started, options, cancellationToken).ConfigureAwait(false);
                 observer.Verbose($"Builder {instanceId} has stopped after {Elapsed(started)}.");
 
                 var (console, outcome) = await ReadConsoleAsync(label, instanceId, plan.Token, started, options, cancellationToken).ConfigureAwait(false);
@@ -86,7 +87,7 @@ namespace CloudCompose.Image.Bake
                 Report(label, BuildPhase.CreatingImage, $"Creating image {imageName}", DateTime.UtcNow, options.ImageTimeout);
                 imageId = await CreateImageAsync(plan, instanceId, imageName, cancellationToken).ConfigureAwait(false);
                 observer.Verbose($"CreateImage: {imageId} ({imageName}).");
-                var image = await WaitForImageAsync(label, imageId, imageName, options, cancellationToken).ConfigureAwait(false);
+                var image = await WaitForImageAsync(lease.Poller, label, imageId, imageName, options, cancellationToken).ConfigureAwait(false);
                 observer.Verbose($"Image {imageId} is available after {Elapsed(started)}.");
 
                 var info = ImageInfoFactory.FromImage(image, connection.Region);
@@ -139,7 +140,7 @@ namespace CloudCompose.Image.Bake
         private async Task WarnAboutLeftoversAsync(ImageConfig config, CancellationToken cancellationToken)
         {
             var live = await Call("DescribeInstances", config.FilePath, () => batch.LiveBuilders.GetAsync(
-                connection.Key,
+                connection.ScopeKey,
                 () => Builders.FindAllAsync(ec2, CancellationToken.None),
                 cancellationToken)).ConfigureAwait(false);
             var leftovers = live
@@ -153,14 +154,14 @@ namespace CloudCompose.Image.Bake
             }
         }
 
-        private async Task<Instance> WaitForStopAsync(string label, string instanceId, DateTime started, BakeOptions options, CancellationToken cancellationToken)
+        private async Task<Instance> WaitForStopAsync(Ec2Poller poller, string label, string instanceId, DateTime started, BakeOptions options, CancellationToken cancellationToken)
         {
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             deadline.CancelAfter(Remaining(started, options.Timeout));
             Instance stopped;
             try
             {
-                stopped = await Ec2Poller.For(connection).WaitForInstanceAsync(
+                stopped = await poller.WaitForInstanceAsync(
                     instanceId,
                     i => i.State?.Name is { } s && (s == InstanceStateName.Stopped || s == InstanceStateName.Terminated || s == InstanceStateName.ShuttingDown),
                     i => Report(label, BuildPhase.RunningScript, $"Builder {instanceId} is {i.State?.Name?.Value}", started, options.Timeout),
@@ -235,7 +236,7 @@ namespace CloudCompose.Image.Bake
             }
         }
 
-        private async Task<Amazon.EC2.Model.Image> WaitForImageAsync(string label, string imageId, string imageName, BakeOptions options, CancellationToken cancellationToken)
+        private async Task<Amazon.EC2.Model.Image> WaitForImageAsync(Ec2Poller poller, string label, string imageId, string imageName, BakeOptions options, CancellationToken cancellationToken)
         {
             var started = DateTime.UtcNow;
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -243,7 +244,7 @@ namespace CloudCompose.Image.Bake
             Amazon.EC2.Model.Image image;
             try
             {
-                image = await Ec2Poller.For(connection).WaitForImageAsync(
+                image = await poller.WaitForImageAsync(
                     imageId,
                     i => i.State != ImageState.Pending,
                     i => Report(label, BuildPhase.CreatingImage, $"Image {imageId} is {i.State?.Value}", started, options.ImageTimeout),

@@ -11,7 +11,7 @@ using CloudCompose.Image.Errors;
 namespace CloudCompose.Image.Bake
 {
     /// <summary>aws.share_with_accounts and aws.copy_to_regions: launch permissions and copies in other regions.</summary>
-    public sealed class ImageDistribution
+    internal sealed class ImageDistribution
     {
         private readonly AwsConnection connection;
         private readonly IBuildObserver observer;

@@ -5,7 +5,7 @@ using CloudCompose.Image.Errors;
 namespace CloudCompose.Image.Bake
 {
     /// <summary>Turns what the builder's console said into "make the image" or the error that explains why not.</summary>
-    public static class OutcomeCheck
+    internal static class OutcomeCheck
     {
         public static void EnsureSucceeded(ImageConfig config, string instanceId, string console, ScriptOutcome outcome, BakeOptions options)
         {

@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 namespace CloudCompose.Image.Bake
 {
     /// <summary>What the builder's console says about image.sh, read from the wrapper's marker line.</summary>
-    public sealed class ScriptOutcome
+    internal sealed class ScriptOutcome
     {
         private ScriptOutcome(bool found, int? exitCode, bool watchdog)
         {

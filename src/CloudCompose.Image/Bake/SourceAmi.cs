@@ -12,7 +12,7 @@ using CloudCompose.Image.Errors;
 namespace CloudCompose.Image.Bake
 {
     /// <summary>Finds the image a builder starts from: an id, or the newest image matching a name filter.</summary>
-    public static class SourceAmi
+    internal static class SourceAmi
     {
         public static async Task<Amazon.EC2.Model.Image> ResolveAsync(IAmazonEC2 ec2, ImageConfig config, string region, CancellationToken cancellationToken)
         {

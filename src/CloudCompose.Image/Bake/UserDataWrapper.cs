@@ -12,7 +12,7 @@ namespace CloudCompose.Image.Bake
     /// code goes to the serial console behind a per-build token, the builder then shuts down whatever
     /// the result, and a watchdog shuts it down past the build's deadline even if nobody is watching.
     /// </summary>
-    public static class UserDataWrapper
+    internal static class UserDataWrapper
     {
         /// <summary>EC2's limit on decoded user data.</summary>
         public const int MaxUserDataBytes = 16384;

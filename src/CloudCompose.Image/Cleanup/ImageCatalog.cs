@@ -8,7 +8,7 @@ using CloudCompose.Image.Aws;
 namespace CloudCompose.Image.Cleanup
 {
     /// <summary>What Get-CloudComposeImage lists: the account's images tagged ImageName, with usage.</summary>
-    public sealed class ImageCatalog : IDisposable
+    internal sealed class ImageCatalog : IDisposable
     {
         private readonly Amazon.EC2.IAmazonEC2 ec2;
         private readonly ImageInventory inventory;
@@ -36,7 +36,7 @@ namespace CloudCompose.Image.Cleanup
     }
 
     /// <summary>A listing and the requested ids that are not images of this module in this account and region.</summary>
-    public sealed class ImageListing
+    internal sealed class ImageListing
     {
         public ImageListing(IReadOnlyList<ImageInfo> images, IReadOnlyList<string> missingImageIds)
         {

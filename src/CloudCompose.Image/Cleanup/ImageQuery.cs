@@ -6,7 +6,7 @@ namespace CloudCompose.Image.Cleanup
     /// Which images to look at. Only images owned by this account and tagged <c>ImageName</c> are ever seen,
     /// whatever the query says. Empty lists mean "any".
     /// </summary>
-    public sealed class ImageQuery
+    internal sealed class ImageQuery
     {
         /// <summary>ImageName tag values; <c>*</c>, <c>?</c> and <c>[a-z]</c> wildcards, case-sensitive like EC2 tags.</summary>
         public IReadOnlyList<string> Names { get; set; } = new string[0];

@@ -16,7 +16,7 @@ namespace CloudCompose.Image.Cleanup
     /// check on the final candidates, then, per image and right before acting, re-check the keep rules and
     /// usage, act (deregister, disable or deprecate) and delete the snapshots no other image uses.
     /// </summary>
-    public sealed class ImageRetirement : IDisposable
+    internal sealed class ImageRetirement : IDisposable
     {
         private const int SharingParallelism = 8;
 
@@ -157,16 +157,18 @@ namespace CloudCompose.Image.Cleanup
 
         /// <summary>
         /// The bake's cleanup: retire the older unused images of the name+version just built, with the default keep
-        /// rules, never touching the new image or anything newer. Failures become warnings; the build still succeeded.
+        /// rules, never touching the new image or anything newer. Each candidate goes only if <paramref name="confirm"/>
+        /// says so (the cmdlet's ShouldProcess). Failures become warnings; the build still succeeded.
         /// </summary>
-        public static async Task<IReadOnlyList<RemovalResult>> RetireOlderAsync(AwsConnection connection, IBuildObserver observer, ImageInfo built, CancellationToken cancellationToken)
+        public static async Task<IReadOnlyList<RemovalResult>> RetireOlderAsync(
+            AwsConnection connection, IBuildObserver observer, ImageInfo built, Func<RetirementDecision, CancellationToken, Task<bool>> confirm, CancellationToken cancellationToken)
         {
             var removed = new List<RemovalResult>();
             var options = new RetirementOptions { ProtectImageId = built.ImageId, NotNewerThan = built.CreationDate ?? DateTime.UtcNow };
             using var retirement = new ImageRetirement(connection, options, observer);
             try
             {
-                var plan = await retirement.PlanAsync(new ImageQuery { Names = new[] { built.Name }, Versions = new[] { built.Version }, Literal = true }, cancellationToken).ConfigureAwait(false);
+                var plan = await retirement.PlanAsync(OwnGroup(built.Name, built.Version), cancellationToken).ConfigureAwait(false);
                 foreach (var kept in plan.Kept.Where(d => d.Keep != KeepReason.JustBuilt))
                 {
                     observer.Verbose($"Cleanup keeps {kept.Target}: {kept.Reason}.");
@@ -174,6 +176,11 @@ namespace CloudCompose.Image.Cleanup
 
                 foreach (var candidate in plan.Candidates)
                 {
+                    if (!await confirm(candidate, cancellationToken).ConfigureAwait(false))
+                    {
+                        continue;
+                    }
+
                     try
                     {
                         var outcome = await retirement.RetireAsync(candidate, cancellationToken).ConfigureAwait(false);
@@ -204,6 +211,21 @@ namespace CloudCompose.Image.Cleanup
 
             return removed;
         }
+
+        /// <summary>
+        /// What <see cref="RetireOlderAsync"/> would retire if a bake of name:version finished now (for -WhatIf):
+        /// the image it is about to make counts as the newest. Calls no mutating API.
+        /// </summary>
+        public static async Task<IReadOnlyList<RetirementDecision>> PredictOlderAsync(AwsConnection connection, IBuildObserver observer, string name, string version, CancellationToken cancellationToken)
+        {
+            var options = new RetirementOptions { NotNewerThan = DateTime.UtcNow, UnseenNewerImages = 1 };
+            using var retirement = new ImageRetirement(connection, options, observer);
+            var plan = await retirement.PlanAsync(OwnGroup(name, version), cancellationToken).ConfigureAwait(false);
+            return plan.Candidates.ToList();
+        }
+
+        private static ImageQuery OwnGroup(string name, string version) =>
+            new ImageQuery { Names = new[] { name }, Versions = new[] { version }, Literal = true };
 
         public void Dispose() => ec2.Dispose();
 
@@ -330,7 +352,7 @@ namespace CloudCompose.Image.Cleanup
     }
 
     /// <summary>Every decision of a plan, and the requested ids that are not images this module may touch.</summary>
-    public sealed class RetirementPlan
+    internal sealed class RetirementPlan
     {
         public RetirementPlan(IReadOnlyList<RetirementDecision> decisions, IReadOnlyList<string> unmanagedImageIds)
         {
@@ -349,7 +371,7 @@ namespace CloudCompose.Image.Cleanup
     }
 
     /// <summary>What retiring one image did, and what went wrong after the point of no return (snapshots).</summary>
-    public sealed class RetirementOutcome
+    internal sealed class RetirementOutcome
     {
         public RetirementOutcome(RemovalResult result, IReadOnlyList<CloudComposeException> failures)
         {

@@ -1,7 +1,7 @@
 namespace CloudCompose.Image.Cleanup
 {
     /// <summary>Why an image is not retired. <see cref="None"/> means it is a candidate.</summary>
-    public enum KeepReason
+    internal enum KeepReason
     {
         None,
 

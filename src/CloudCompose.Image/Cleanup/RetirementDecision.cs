@@ -1,7 +1,7 @@
 namespace CloudCompose.Image.Cleanup
 {
     /// <summary>One image of a retirement plan and whether the keep rules let it go.</summary>
-    public sealed class RetirementDecision
+    internal sealed class RetirementDecision
     {
         public RetirementDecision(ImageInfo image, KeepReason keep, string reason)
         {

@@ -3,7 +3,7 @@ using System;
 namespace CloudCompose.Image.Cleanup
 {
     /// <summary>The keep rules and how removal behaves. The defaults are what the cmdlets document.</summary>
-    public sealed class RetirementOptions
+    internal sealed class RetirementOptions
     {
         public static readonly TimeSpan DefaultMinimumAge = TimeSpan.FromDays(7);
 
@@ -29,6 +29,13 @@ namespace CloudCompose.Image.Cleanup
 
         /// <summary>The bake's cut-off: images created after this are kept (a concurrent bake's newer image).</summary>
         public DateTime? NotNewerThan { get; set; }
+
+        /// <summary>
+        /// Images that do not exist yet but will be the newest when the retirement runs (the one a bake is about to
+        /// make): they take that many of the <see cref="Keep"/> places, so a prediction made before the bake matches
+        /// what the bake's cleanup will do after it.
+        /// </summary>
+        public int UnseenNewerImages { get; set; }
 
         /// <summary>Client-side token bucket for mutating calls (DeregisterImage, DeleteSnapshot, DisableImage, …).</summary>
         public double MutatingCallsPerSecond { get; set; } = 5;

@@ -9,7 +9,7 @@ namespace CloudCompose.Image.Cleanup
     /// The keep rules, as a pure function of the images of one or more name+version groups. Usage must already be
     /// filled in (<see cref="ImageInfo.InUse"/>); an image whose usage is unknown is kept.
     /// </summary>
-    public static class RetirementPlanner
+    internal static class RetirementPlanner
     {
         public static IReadOnlyList<RetirementDecision> Decide(IEnumerable<ImageInfo> images, RetirementOptions options)
         {
@@ -19,7 +19,7 @@ namespace CloudCompose.Image.Cleanup
             foreach (var group in images.GroupBy(i => (i.Name, i.Version)).OrderBy(g => g.Key.Name, StringComparer.Ordinal).ThenBy(g => g.Key.Version, StringComparer.Ordinal))
             {
                 var ordered = NewestFirst(group).ToList();
-                var newest = new HashSet<string>(ordered.Where(i => i.State == "available").Take(options.Keep).Select(i => i.ImageId), StringComparer.Ordinal);
+                var newest = new HashSet<string>(ordered.Where(i => i.State == "available").Take(Math.Max(0, options.Keep - options.UnseenNewerImages)).Select(i => i.ImageId), StringComparer.Ordinal);
                 foreach (var image in ordered)
                 {
                     var (keep, reason) = Judge(image, newest.Contains(image.ImageId), options, now);

@@ -9,7 +9,7 @@ namespace CloudCompose.Image.Cleanup
     /// A client-side token bucket in front of mutating EC2 calls, so a large cleanup stays under the account's
     /// mutating-action rate instead of leaning on throttling errors (which the SDK still retries).
     /// </summary>
-    public sealed class TokenBucket
+    internal sealed class TokenBucket
     {
         private readonly object gate = new object();
         private readonly double capacity;

@@ -6,7 +6,7 @@ namespace CloudCompose.Image.Configuration
     /// The source AMI: an id, or a filter that picks the newest matching image (as Packer's
     /// source_ami_filter), e.g. <c>ami: {name: "ubuntu/images/*-22.04-amd64-*", owners: ["099720109477"]}</c>.
     /// </summary>
-    public sealed class AmiSelector
+    internal sealed class AmiSelector
     {
         public AmiSelector(string? imageId, string? namePattern, IReadOnlyList<string> owners)
         {

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace CloudCompose.Image.Configuration
 {
     /// <summary>The <c>image.aws:</c> section, typed and validated.</summary>
-    public sealed class AwsSettings
+    internal sealed class AwsSettings
     {
         public const string DefaultInstanceType = "t2.micro";
 

@@ -1,7 +1,7 @@
 namespace CloudCompose.Image.Configuration
 {
     /// <summary>What names a config's images: enough for listing and retiring them.</summary>
-    public sealed class ConfigIdentity
+    internal sealed class ConfigIdentity
     {
         public ConfigIdentity(string filePath, string name, string version, string? region)
         {

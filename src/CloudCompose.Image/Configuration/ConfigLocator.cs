@@ -9,7 +9,7 @@ namespace CloudCompose.Image.Configuration
     /// Finds cloud-compose.yml the way the original tool did: a cloud-compose/ folder first,
     /// then the folder itself, .yml before .yaml.
     /// </summary>
-    public static class ConfigLocator
+    internal static class ConfigLocator
     {
         public static readonly IReadOnlyList<string> FileNames = new[] { "cloud-compose.yml", "cloud-compose.yaml" };
 

@@ -14,7 +14,7 @@ namespace CloudCompose.Image.Configuration
     /// Loads the <c>image:</c> section of cloud-compose.yml. Other top-level keys belong to other
     /// cloud-compose plugins and are ignored.
     /// </summary>
-    public static class ConfigReader
+    internal static class ConfigReader
     {
         public const string SectionName = "image";
 

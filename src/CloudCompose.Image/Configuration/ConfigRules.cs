@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace CloudCompose.Image.Configuration
 {
     /// <summary>The value rules EC2 imposes, checked before anything is sent.</summary>
-    public static class ConfigRules
+    internal static class ConfigRules
     {
         /// <summary>Length of "_yyyy-MM-dd-HH-mm-ss" plus the "_" between name and version.</summary>
         public const int ImageNameSuffixLength = 21;

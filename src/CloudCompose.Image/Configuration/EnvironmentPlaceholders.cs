@@ -8,7 +8,7 @@ namespace CloudCompose.Image.Configuration
     /// <c>$${</c> stands for a literal <c>${</c>. Applied to parsed scalars (not raw text) so a
     /// placeholder in a comment is ignored and an expanded value can never change the YAML structure.
     /// </summary>
-    public static class EnvironmentPlaceholders
+    internal static class EnvironmentPlaceholders
     {
         /// <summary>Thrown for a placeholder that cannot be filled; Offset is its index in the value.</summary>
         public sealed class PlaceholderException : Exception

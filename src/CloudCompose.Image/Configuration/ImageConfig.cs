@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace CloudCompose.Image.Configuration
 {
     /// <summary>A loaded, validated <c>image:</c> section of cloud-compose.yml.</summary>
-    public sealed class ImageConfig
+    internal sealed class ImageConfig
     {
         internal ImageConfig(
             string filePath,

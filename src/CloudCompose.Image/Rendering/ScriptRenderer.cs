@@ -7,7 +7,7 @@ using CloudCompose.Image.Templates;
 namespace CloudCompose.Image.Rendering
 {
     /// <summary>Renders image.sh for a configuration and builds the user data the original tool sent.</summary>
-    public static class ScriptRenderer
+    internal static class ScriptRenderer
     {
         public const string ScriptName = "image.sh";
 

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace CloudCompose.Image.Templates
 {
     /// <summary>The output of a render and every template file it read.</summary>
-    public sealed class RenderedTemplate
+    internal sealed class RenderedTemplate
     {
         internal RenderedTemplate(string text, IReadOnlyList<string> files)
         {

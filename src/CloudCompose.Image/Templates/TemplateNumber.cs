@@ -7,7 +7,7 @@ namespace CloudCompose.Image.Templates
     /// A number from YAML that keeps its source text: Jinja2 received the YAML scalar as written
     /// (via the Python plugin), so <c>1.10</c> must print as <c>1.10</c>, yet compare as a number.
     /// </summary>
-    public sealed class TemplateNumber : IEquatable<TemplateNumber>
+    internal sealed class TemplateNumber : IEquatable<TemplateNumber>
     {
         public TemplateNumber(string text)
         {

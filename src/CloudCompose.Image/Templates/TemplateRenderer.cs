@@ -14,7 +14,7 @@ namespace CloudCompose.Image.Templates
     /// jinja2.Environment(loader=FileSystemLoader(search_path)) and StrictUndefined: each template is
     /// translated to Liquid and rendered by Fluid. See docs/templates.md for what is supported.
     /// </summary>
-    public sealed class TemplateRenderer
+    internal sealed class TemplateRenderer
     {
         internal const string SessionKey = "CloudCompose.Templates.Session";
         private static readonly Regex FluidPosition = new Regex(@"at \((\d+):(\d+)\)", RegexOptions.Compiled);

@@ -1,7 +1,7 @@
 namespace CloudCompose.Image.Text
 {
     /// <summary>Where something stands in a user's file (config or template), 1-based line and column.</summary>
-    public readonly struct SourceLocation
+    internal readonly struct SourceLocation
     {
         public SourceLocation(string file, int line, int column)
         {

@@ -7,7 +7,7 @@ namespace CloudCompose.Image.Text
     /// "Did you mean …?" for misspelt keys. A plain edit distance is all this needs; no package
     /// served here offers one worth a dependency.
     /// </summary>
-    public static class Suggestions
+    internal static class Suggestions
     {
         public static string? Closest(string input, IEnumerable<string> candidates)
         {

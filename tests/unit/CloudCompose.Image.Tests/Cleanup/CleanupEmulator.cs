@@ -6,7 +6,7 @@ using CloudCompose.Image.Emulator.Admin;
 namespace CloudCompose.Image.Tests.Cleanup;
 
 /// <summary>An in-process EC2 emulator (manual clock) and a connection to it, with seeding helpers for cleanup tests.</summary>
-public sealed class CleanupEmulator : IAsyncDisposable
+internal sealed class CleanupEmulator : IAsyncDisposable
 {
     private CleanupEmulator(Ec2Emulator emulator)
     {

@@ -266,12 +266,51 @@ public class ImageRetirementTests : IAsyncLifetime
         var info = new ImageInfo { ImageId = built, Name = "web", Version = "1.0", CreationDate = emulator.State.ListImages().Single(i => i.Id == built).CreationDate };
         var observer = new RecordingObserver();
 
-        var removed = await ImageRetirement.RetireOlderAsync(emulator.Connection, observer, info, CancellationToken.None);
+        var removed = await ImageRetirement.RetireOlderAsync(emulator.Connection, observer, info, (_, _) => Task.FromResult(true), CancellationToken.None);
 
         Assert.Equal(older, Assert.Single(removed).ImageId);
         Assert.Equal(new[] { olderUsed, built, newer, otherVersion }.ToHashSet(), emulator.ImageIds());
         Assert.Contains(observer.Verbose, m => m.StartsWith($"Deregistered {older}", StringComparison.Ordinal));
         Assert.Empty(observer.Warnings);
+    }
+
+    [Fact]
+    public async Task The_bake_cleanup_retires_nothing_its_confirmation_declines()
+    {
+        var older = emulator.Image("web", "1.0", 30);
+        var alsoOlder = emulator.Image("web", "1.0", 35);
+        var built = emulator.Image("web", "1.0", 0.01);
+        var info = new ImageInfo { ImageId = built, Name = "web", Version = "1.0", CreationDate = emulator.State.ListImages().Single(i => i.Id == built).CreationDate };
+        var asked = new List<string>();
+
+        var removed = await ImageRetirement.RetireOlderAsync(emulator.Connection, new RecordingObserver(), info,
+            (decision, _) => { asked.Add(decision.Image.ImageId); return Task.FromResult(decision.Image.ImageId == alsoOlder); }, CancellationToken.None);
+
+        Assert.Equal(new[] { older, alsoOlder }.ToHashSet(), asked.ToHashSet());
+        Assert.Equal(alsoOlder, Assert.Single(removed).ImageId);
+        Assert.Contains(older, emulator.ImageIds());
+        Assert.Equal(1, emulator.State.Count("DeregisterImage"));
+    }
+
+    [Fact]
+    public async Task The_prediction_before_a_bake_names_what_its_cleanup_retires_after_it()
+    {
+        // The current newest is kept today, but the bake's image takes its place: it is predicted to go, and goes.
+        var newestToday = emulator.Image("web", "1.0", 20);
+        var older = emulator.Image("web", "1.0", 30);
+        var young = emulator.Image("web", "1.0", 2);
+        emulator.State.ResetCounters();
+
+        var predicted = await ImageRetirement.PredictOlderAsync(emulator.Connection, new RecordingObserver(), "web", "1.0", CancellationToken.None);
+        Assert.Equal(0, emulator.MutatingCalls());
+
+        var built = emulator.Image("web", "1.0", 0);
+        var info = new ImageInfo { ImageId = built, Name = "web", Version = "1.0", CreationDate = emulator.State.ListImages().Single(i => i.Id == built).CreationDate };
+        var removed = await ImageRetirement.RetireOlderAsync(emulator.Connection, new RecordingObserver(), info, (_, _) => Task.FromResult(true), CancellationToken.None);
+
+        Assert.Equal(new[] { newestToday, older }.ToHashSet(), predicted.Select(d => d.Image.ImageId).ToHashSet());
+        Assert.Equal(predicted.Select(d => d.Image.ImageId).ToHashSet(), removed.Select(r => r.ImageId).ToHashSet());
+        Assert.Contains(young, emulator.ImageIds());
     }
 
     private sealed class RecordingObserver : IBuildObserver

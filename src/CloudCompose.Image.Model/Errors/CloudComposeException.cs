@@ -3,8 +3,10 @@ using System;
 namespace CloudCompose.Image.Errors
 {
     /// <summary>
-    /// Every failure the engine reports on purpose. <see cref="ErrorId"/> is stable (tests and users
-    /// match on it); <see cref="Target"/> names the file, parameter or resource at fault.
+    /// Every failure the module reports on purpose. <see cref="ErrorId"/> is stable (tests and users match on it);
+    /// <see cref="Target"/> names the file, parameter or resource at fault. It lives in the model assembly, which
+    /// PowerShell loads into its default context, so <c>catch [CloudCompose.Image.Errors.CloudComposeException]</c>
+    /// works although the engine that throws it runs in the module's private load context.
     /// </summary>
     public class CloudComposeException : Exception
     {

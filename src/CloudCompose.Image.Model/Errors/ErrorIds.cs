@@ -1,11 +1,13 @@
 namespace CloudCompose.Image.Errors
 {
     /// <summary>
-    /// The stable error ids. Users and tests match on them (`-ErrorId`), so never rename one.
+    /// The stable error ids, the first part of an ErrorRecord's FullyQualifiedErrorId. Users and tests match on them
+    /// (<c>-ErrorId</c>, <c>$_.FullyQualifiedErrorId -like 'BuildTimedOut,*'</c>), so never rename one.
     /// </summary>
     public static class ErrorIds
     {
         public const string ConfigNotFound = "ConfigNotFound";
+        public const string ConfigPathNotFileSystem = "ConfigPathNotFileSystem";
         public const string ConfigSyntaxError = "ConfigSyntaxError";
         public const string ConfigInvalid = "ConfigInvalid";
         public const string ConfigKeyUnknown = "ConfigKeyUnknown";
@@ -24,11 +26,12 @@ namespace CloudCompose.Image.Errors
         public const string BuilderLaunchFailed = "BuilderLaunchFailed";
         public const string BuilderTerminatedUnexpectedly = "BuilderTerminatedUnexpectedly";
         public const string BuildTimedOut = "BuildTimedOut";
-        public const string BuildCancelled = "BuildCancelled";
+        public const string BuildFailedUnexpectedly = "BuildFailedUnexpectedly";
         public const string ImageScriptFailed = "ImageScriptFailed";
         public const string ImageCreationFailed = "ImageCreationFailed";
         public const string ImageCopyFailed = "ImageCopyFailed";
         public const string ImageNotFound = "ImageNotFound";
+        public const string ImageNameNotFound = "ImageNameNotFound";
         public const string ImageNotManaged = "ImageNotManaged";
         public const string ImageDeregisterFailed = "ImageDeregisterFailed";
         public const string ImageDisableFailed = "ImageDisableFailed";
