@@ -56,20 +56,25 @@ public sealed class Ec2Emulator : IAsyncDisposable
             var form = await ctx.Request.ReadFormAsync();
             foreach (var (k, v) in form) values.Add(new(k, v.ToString()));
         }
-        var (status, body) = state.Handle(new QueryParams(values), RegionOf(ctx.Request.Headers.Authorization.ToString()));
+        var authorization = ctx.Request.Headers.Authorization.ToString();
+        var caller = new Caller(CredentialScope(authorization, 0), ctx.Request.Headers.ContainsKey("X-Amz-Security-Token"));
+        var (status, body) = state.Handle(new QueryParams(values), RegionOf(authorization), caller);
         ctx.Response.StatusCode = status;
         ctx.Response.ContentType = "text/xml;charset=UTF-8";
         await ctx.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(body));
     }
 
     /// <summary>The region from a SigV4 credential scope (Credential=AKID/date/region/service/aws4_request).</summary>
-    internal static string RegionOf(string authorization)
+    internal static string RegionOf(string authorization) => CredentialScope(authorization, 2) is { Length: > 0 } region ? region : "us-east-1";
+
+    /// <summary>One part of the SigV4 credential scope: 0 the access key id, 2 the region; null when absent.</summary>
+    private static string? CredentialScope(string authorization, int part)
     {
         var i = authorization.IndexOf("Credential=", StringComparison.Ordinal);
-        if (i < 0) return "us-east-1";
+        if (i < 0) return null;
         var end = authorization.IndexOfAny([',', ' '], i);
         var parts = authorization[(i + "Credential=".Length)..(end < 0 ? authorization.Length : end)].Split('/');
-        return parts.Length >= 5 && parts[2].Length > 0 ? parts[2] : "us-east-1";
+        return parts.Length >= 5 ? parts[part] : null;
     }
 
     public async ValueTask DisposeAsync()

@@ -7,7 +7,7 @@ namespace CloudCompose.Image.Emulator;
 public sealed partial class EmulatorState
 {
     /// <summary>Serves one EC2 (or STS) query call: counts and logs it, applies faults, runs the action.</summary>
-    internal (int Status, string Body) Handle(QueryParams p, string region)
+    internal (int Status, string Body) Handle(QueryParams p, string region, Caller? caller = null)
     {
         Touch();
         var requestId = Guid.NewGuid().ToString();
@@ -41,7 +41,7 @@ public sealed partial class EmulatorState
         }
         finally
         {
-            Record(action ?? "(none)", region, p.ForLog(), status, error);
+            Record(action ?? "(none)", region, p.ForLog(), status, error, caller);
         }
     }
 }

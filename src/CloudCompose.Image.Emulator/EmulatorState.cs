@@ -94,10 +94,10 @@ public sealed partial class EmulatorState
         return $"{prefix}-0{mixed:x16}";
     }
 
-    internal void Record(string action, string region, IReadOnlyDictionary<string, string> parameters, int status, string? error)
+    internal void Record(string action, string region, IReadOnlyDictionary<string, string> parameters, int status, string? error, Caller? caller = null)
     {
         _counters.AddOrUpdate(action, 1, (_, c) => c + 1);
-        var entry = new RequestLogEntry(Clock.UtcNow, DateTime.UtcNow, action, region, parameters, status, error);
+        var entry = new RequestLogEntry(Clock.UtcNow, DateTime.UtcNow, action, region, parameters, status, error, caller?.AccessKeyId, caller?.SessionToken ?? false);
         lock (_log)
         {
             _log.AddLast(entry);

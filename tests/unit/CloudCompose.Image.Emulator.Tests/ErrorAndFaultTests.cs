@@ -61,6 +61,25 @@ public sealed class ErrorAndFaultTests : EmulatorTest
     }
 
     [Fact]
+    public async Task The_request_log_names_the_access_key_and_a_session_token_but_holds_no_secret()
+    {
+        await Ec2.DescribeImagesAsync(new DescribeImagesRequest());
+        var basic = State.RequestLog.Last();
+        Assert.Equal("AKIDEXAMPLE", basic.AccessKeyId);
+        Assert.False(basic.SessionToken);
+
+        using var session = new Amazon.EC2.AmazonEC2Client(new Amazon.Runtime.SessionAWSCredentials("ASIATEMPORARY", "temporary-secret", "the-token"),
+            new Amazon.EC2.AmazonEC2Config { ServiceURL = Emulator.ServiceUrl.ToString(), AuthenticationRegion = "us-east-1", MaxErrorRetry = 0 });
+        await session.DescribeImagesAsync(new DescribeImagesRequest());
+        var temporary = State.RequestLog.Last();
+        Assert.Equal("ASIATEMPORARY", temporary.AccessKeyId);
+        Assert.True(temporary.SessionToken);
+        var logged = System.Text.Json.JsonSerializer.Serialize(State.RequestLog);
+        Assert.DoesNotContain("temporary-secret", logged, StringComparison.Ordinal);
+        Assert.DoesNotContain("the-token", logged, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Regions_are_separate_and_come_from_the_signature()
     {
         var west = Client("us-west-2");
