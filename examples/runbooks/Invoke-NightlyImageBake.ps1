@@ -61,7 +61,8 @@ foreach ($config in $configs) {
         $result.ErrorId = $_.FullyQualifiedErrorId -replace ',.*$', ''
         $result.Message = $_.Exception.Message
         Write-Warning "$($config.FullName): $($result.ErrorId): $($_.Exception.Message)"
-        # A killed or kept builder costs money: remove it now rather than tomorrow.
+        # A killed or kept builder costs money: remove it now rather than tomorrow. Only abandoned builders go: a bake of
+        # the same name still running elsewhere keeps its builder (that would take -IncludeActive).
         try { Remove-CloudComposeImageBuilder -Path $config.FullName -Force @aws -ErrorAction Stop | Out-Null } catch { Write-Warning "Could not remove builders of $($config.FullName): $_" }
     }
 
