@@ -331,6 +331,48 @@ Describe 'New-CloudComposeImage' {
         }
     }
 
+    Context 'retiring older images' {
+        BeforeEach {
+            # web:1.0 images: 20 and 30 days old and unused (they go once the new image exists), 2 days (too young).
+            $script:Old = @(foreach ($age in 20, 30, 2) {
+                    (Invoke-Emulator $Emulator POST seed @{ images = @(@{ name = "web_1.0_old$age"; ageDays = $age; tags = @{ ImageName = 'web'; ImageVersion = '1.0' } }) }).imageIds[0]
+                })
+        }
+
+        It 'names in -WhatIf the images the cleanup would retire, one What if line each, and retires nothing' {
+            $folder = New-BakeFolder
+            $run = Invoke-Pwsh -Command "New-CloudComposeImage -Path '$folder' -EndpointUrl '$Endpoint' -WhatIf"
+            $run.ExitCode | Should -Be 0 -Because $run.Output
+            $text = $run.Output -replace '\s*\r?\n\s*', ' '
+            $text | Should -Match ('then retire the older unused images of web:1\.0 \(2 now: .*{0} .*{1}' -f $Old[0], $Old[1])
+            $text | Should -Match ('What if: Performing the operation "After the new image is available: Deregister image .*" on target "{0} \(web_1\.0_old20\)"' -f $Old[0])
+            $text | Should -Not -Match $Old[2]
+            (Invoke-Emulator $Emulator GET counters).DeregisterImage | Should -BeNullOrEmpty
+        }
+
+        It 'retires them after the build, each through ShouldProcess, and says so in RetiredImages' {
+            $verbose = New-CloudComposeImage -Path (New-BakeFolder) -EndpointUrl $Endpoint -Verbose 4>&1
+            $image = $verbose | Where-Object { $_ -is [CloudCompose.Image.ImageInfo] }
+            $messages = ($verbose | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message
+
+            @($image.RetiredImages.ImageId) | Sort-Object | Should -Be (@($Old[0], $Old[1]) | Sort-Object)
+            $image.RetiredImages[0] | Should -BeOfType ([CloudCompose.Image.RemovalResult])
+            $image.RetiredImages.Action | Sort-Object -Unique | Should -Be 'Deregistered'
+            foreach ($id in $Old[0], $Old[1]) {
+                $messages | Where-Object { $_ -match "^Performing the operation `"Deregister image .*`" on target `"$id " } | Should -Not -BeNullOrEmpty
+            }
+            @(Invoke-Emulator $Emulator GET images).id | Should -Contain $Old[2]
+        }
+
+        It 'retires nothing with -NoCleanup, and says nothing would go in -WhatIf' {
+            $image = New-CloudComposeImage -Path (New-BakeFolder) -EndpointUrl $Endpoint -NoCleanup
+            $image.RetiredImages | Should -BeNullOrEmpty
+            @(Invoke-Emulator $Emulator GET images).id | Should -Contain $Old[0]
+            $run = Invoke-Pwsh -Command "New-CloudComposeImage -Path '$(New-BakeFolder)' -EndpointUrl '$Endpoint' -NoCleanup -WhatIf"
+            $run.Output | Should -Not -Match 'retire'
+        }
+    }
+
     Context 'distribution' {
         It 'copies to other regions and shares with accounts' {
             $folder = New-BakeFolder -Extra "    copy_to_regions: [us-west-2]`n    share_with_accounts: ['111122223333']`n"
