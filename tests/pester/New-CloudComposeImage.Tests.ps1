@@ -94,6 +94,12 @@ Describe 'New-CloudComposeImage' {
         }
     }
 
+    It 'reads a plain number on -Timeout as minutes and says the unit in -WhatIf text' {
+        $folder = New-BakeFolder
+        (Invoke-Pwsh -Command "New-CloudComposeImage -Path '$folder' -EndpointUrl '$Endpoint' -Timeout 30 -WhatIf").Output | Should -Match '-Timeout 30 minutes'
+        (Invoke-Pwsh -Command "New-CloudComposeImage -Path '$folder' -EndpointUrl '$Endpoint' -Timeout 2h -WhatIf").Output | Should -Match '-Timeout 2 hours'
+    }
+
     Context 'when the build fails' {
         It 'reports ImageScriptFailed with the exit code and console, makes no image and removes the builder' {
             Set-NextBuildOutcome $Emulator @{ exitCode = 3 }

@@ -71,6 +71,16 @@ Describe 'Remove-UnusedCloudComposeImage' {
         $removed.ImageId | Should -Be $Older
     }
 
+    It 'reads a plain number on -MinimumAge as days and says the unit in -WhatIf and -Verbose text' {
+        # Old is 40 days old, Older 50: -MinimumAge 45 keeps Old (45 minutes would let it go).
+        $verbose = Remove-UnusedCloudComposeImage -Name web -MinimumAge 45 -WhatIf -Verbose -EndpointUrl $Endpoint 4>&1 | ForEach-Object Message
+        ($verbose | Where-Object { $_ -like "Keeping $Old *" }) | Should -Match 'younger than -MinimumAge 45 days'
+        $run = Invoke-Pwsh -Command "Remove-UnusedCloudComposeImage -Name web -MinimumAge '45' -EndpointUrl '$Endpoint' -WhatIf"
+        ($run.Output -replace '\s*\r?\n\s*', ' ') | Should -Match ('What if: .*older than 45 days.* on target "{0} ' -f $Older)
+        $run.Output | Should -Not -Match $Old
+        { Remove-UnusedCloudComposeImage -Name web -MinimumAge 'soon' -EndpointUrl $Endpoint -WhatIf } | Should -Throw '*a plain number is days*'
+    }
+
     It 'explains with -Verbose why each image stays' {
         $verbose = Remove-UnusedCloudComposeImage -Name web -WhatIf -Verbose -EndpointUrl $Endpoint 4>&1 | ForEach-Object Message
 

@@ -12,6 +12,7 @@ using CloudCompose.Image.Errors;
 using CloudCompose.Image.PowerShell.Errors;
 using CloudCompose.Image.PowerShell.Hosting;
 using CloudCompose.Image.Rendering;
+using CloudCompose.Image.Text;
 
 namespace CloudCompose.Image.PowerShell.Commands
 {
@@ -109,7 +110,8 @@ namespace CloudCompose.Image.PowerShell.Commands
             {
                 var plan = await baker.PlanAsync(config, script, options, cancellationToken);
                 var target = $"{config.Name}:{config.Version} ({file})";
-                var action = plan.Describe() + (NoCleanup ? string.Empty : ", then retire the older unused images of " + config.Name + ":" + config.Version);
+                var action = plan.Describe() + $" (the builder has -Timeout {Durations.Words(Timeout)} to stop)"
+                    + (NoCleanup ? string.Empty : ", then retire the older unused images of " + config.Name + ":" + config.Version);
                 WriteVerbose($"Plan for {target}: {action}");
                 if (WhatIfRequested && !NoCleanup)
                 {

@@ -67,14 +67,14 @@ namespace CloudCompose.Image.PowerShell.Commands
         [ValidateRange(1, int.MaxValue)]
         public int Keep { get; set; } = 1;
 
-        /// <summary>Images younger than this are kept (default 7 days; 0 switches the rule off).</summary>
+        /// <summary>Images younger than this are kept (default 7 days; a plain number is days; 0 switches the rule off).</summary>
         [Parameter]
-        [DurationTransformation(MaximumDays = 36500, AllowZero = true)]
+        [DurationTransformation(MaximumDays = 36500, AllowZero = true, BareNumberIsDays = true)]
         public TimeSpan MinimumAge { get; set; } = RetirementOptions.DefaultMinimumAge;
 
-        /// <summary>Images launched (LastLaunchedTime) within this span are kept.</summary>
+        /// <summary>Images launched (LastLaunchedTime) within this span are kept (a plain number is days).</summary>
         [Parameter]
-        [DurationTransformation(MaximumDays = 36500)]
+        [DurationTransformation(MaximumDays = 36500, BareNumberIsDays = true)]
         public TimeSpan MinimumIdle { get; set; }
 
         /// <summary>Deregister (default, irreversible), Disable (DisableImage) or Deprecate (EnableImageDeprecation now).</summary>

@@ -6,8 +6,9 @@ using System.Text.RegularExpressions;
 namespace CloudCompose.Image.PowerShell.Hosting
 {
     /// <summary>
-    /// Lets duration parameters take what people type: a TimeSpan, "00:30:00", "90s", "30m", "2h", or a plain
-    /// number of minutes. (Without this, PowerShell would read -Timeout 30 as 30 ticks, and 90s as 90 ticks.)
+    /// Lets duration parameters take what people type: a TimeSpan, "00:30:00", "90s", "30m", "2h", "7d", or a plain
+    /// number: minutes on a timeout, days on an age (<see cref="BareNumberIsDays"/>), so -Timeout 30 is half an hour
+    /// and -MinimumAge 30 a month. (Without this, PowerShell would read -Timeout 30 as 30 ticks.)
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class DurationTransformationAttribute : ArgumentTransformationAttribute
@@ -20,6 +21,9 @@ namespace CloudCompose.Image.PowerShell.Hosting
         /// <summary>Accept a zero duration (switches a rule off, e.g. -MinimumAge 0).</summary>
         public bool AllowZero { get; set; }
 
+        /// <summary>A number without a unit means days (ages), not minutes (timeouts).</summary>
+        public bool BareNumberIsDays { get; set; }
+
         public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
         {
             var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
@@ -28,13 +32,14 @@ namespace CloudCompose.Image.PowerShell.Hosting
                 case TimeSpan span:
                     return Checked(span);
                 // PowerShell reads 90s as [short]90 and 2d as [decimal]2 (its numeric suffixes), so those types
-                // carry the unit the user typed; any other number is minutes.
+                // carry the unit the user typed; any other number is in the parameter's bare unit.
                 case short seconds:
                     return Checked(TimeSpan.FromSeconds(seconds));
                 case decimal days:
                     return Checked(TimeSpan.FromDays((double)days));
                 case int or long or double or float or byte or ushort or uint or ulong:
-                    return Checked(TimeSpan.FromMinutes(Convert.ToDouble(value, CultureInfo.InvariantCulture)));
+                    var number = Convert.ToDouble(value, CultureInfo.InvariantCulture);
+                    return Checked(BareNumberIsDays ? TimeSpan.FromDays(number) : TimeSpan.FromMinutes(number));
                 case string text:
                     var match = WithUnit.Match(text);
                     if (match.Success)
@@ -50,12 +55,18 @@ namespace CloudCompose.Image.PowerShell.Hosting
                         });
                     }
 
+                    if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var bare))
+                    {
+                        return Checked(BareNumberIsDays ? TimeSpan.FromDays(bare) : TimeSpan.FromMinutes(bare));
+                    }
+
                     if (TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var parsed))
                     {
                         return Checked(parsed);
                     }
 
-                    throw new ArgumentTransformationMetadataException($"'{text}' is not a duration; use e.g. 45m, 90s, 2h or 01:30:00.");
+                    throw new ArgumentTransformationMetadataException(
+                        $"'{text}' is not a duration; use e.g. 45m, 90s, 2h, 7d or 01:30:00 (a plain number is {(BareNumberIsDays ? "days" : "minutes")}).");
                 default:
                     return inputData;
             }

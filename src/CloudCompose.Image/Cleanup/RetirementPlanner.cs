@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using CloudCompose.Image.Text;
 
 namespace CloudCompose.Image.Cleanup
 {
@@ -80,12 +81,12 @@ namespace CloudCompose.Image.Cleanup
             var age = now - (image.CreationDate ?? now);
             if (image.CreationDate == null || age < options.MinimumAge)
             {
-                return (KeepReason.TooYoung, $"younger than -MinimumAge {Span(options.MinimumAge)}");
+                return (KeepReason.TooYoung, $"younger than -MinimumAge {Durations.Words(options.MinimumAge)}");
             }
 
             if (options.MinimumIdle is { } idle && image.LastLaunchedTime is { } launched && now - launched < idle)
             {
-                return (KeepReason.RecentlyLaunched, $"launched {Format(launched)}, within -MinimumIdle {Span(idle)}");
+                return (KeepReason.RecentlyLaunched, $"launched {Format(launched)}, within -MinimumIdle {Durations.Words(idle)}");
             }
 
             if (image.InUse != false)
@@ -98,19 +99,14 @@ namespace CloudCompose.Image.Cleanup
                 return (KeepReason.Shared, "public (its use in other accounts cannot be seen)");
             }
 
-            var why = $"unused, older than {Span(options.MinimumAge)}, not among the newest {options.Keep}";
+            var why = $"unused, older than {Durations.Words(options.MinimumAge)}, not among the newest {options.Keep}";
             if (options.MinimumIdle is { } minimumIdle)
             {
-                why += $", not launched within {Span(minimumIdle)}";
+                why += $", not launched within {Durations.Words(minimumIdle)}";
             }
 
             return (KeepReason.None, why);
         }
-
-        internal static string Span(TimeSpan span) =>
-            span.TotalDays >= 1 && span.Ticks % TimeSpan.TicksPerDay == 0 ? $"{span.TotalDays.ToString(CultureInfo.InvariantCulture)}d"
-            : span.TotalHours >= 1 && span.Ticks % TimeSpan.TicksPerHour == 0 ? $"{span.TotalHours.ToString(CultureInfo.InvariantCulture)}h"
-            : span.ToString("c", CultureInfo.InvariantCulture);
 
         private static string Format(DateTime time) => time.ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture);
     }
