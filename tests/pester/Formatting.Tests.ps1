@@ -1,6 +1,7 @@
-# Output that reads well: a default table view per output type, Age human-readable, [OutputType] on every cmdlet.
-# Views and script properties are bound to type names, so stand-in objects carry the real type name (the engine's
-# types need not be resolvable by name from PowerShell); real objects from the emulator are checked at the end.
+# Output that reads well: a default table view per output type that fits an 80-column console without cutting the
+# values it shows, list views without empty build-only fields, Age human-readable, [OutputType] on every cmdlet.
+# Views and script properties are bound to type names, so stand-in objects carry the real type name; real objects
+# from the emulator, rendered with Out-String -Width 80, are checked at the end.
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     $script:CmdletCases = @((Test-ModuleManifest (Get-TestModuleManifest) -ErrorAction SilentlyContinue).ExportedCmdlets.Keys | ForEach-Object { @{ Name = $_ } })
@@ -15,7 +16,7 @@ BeforeAll {
             PSTypeName = 'CloudCompose.Image.ImageInfo'
             ImageId = 'ami-0123456789abcdef0'; ImageName = 'docker_1.10_2026-01-02-03-04-05'; Name = 'docker'; Version = '1.10'
             Region = 'us-east-1'; State = 'available'; CreationDate = [datetime]::UtcNow - $Age; Age = $Age; InUse = $InUse
-            SnapshotIds = @('snap-0123456789abcdef0'); Duration = $null
+            SnapshotIds = @('snap-0123456789abcdef0'); Duration = $null; UsedBy = @(); IsPublic = $false; SharedWithAccounts = @()
         }
     }
 }
@@ -40,7 +41,10 @@ Describe 'ImageInfo view' {
         @{ Age = [timespan]'02:00:10'; Text = '2h' }
         @{ Age = [timespan]'4.02:30:00'; Text = '4d 2h' }
         @{ Age = [timespan]'30.00:10:00'; Text = '30d' }
-        @{ Age = [timespan]'400.00:00:00'; Text = '1y 35d' }
+        @{ Age = [timespan]'39.23:00:00'; Text = '39d' }
+        @{ Age = [timespan]'123.22:00:00'; Text = '123d' }
+        @{ Age = [timespan]'14:20:00'; Text = '14h' }
+        @{ Age = [timespan]'400.00:00:00'; Text = '400d' }
     ) {
         $image = New-Image -Age $Age
         $image.AgeText | Should -Be $Text
@@ -52,20 +56,15 @@ Describe 'ImageInfo view' {
         @((New-Image -Age ([timespan]'40.00:00:00')), (New-Image -Age ([timespan]'2.00:00:00')) | Where-Object AgeDays -gt 30).Count | Should -Be 1
     }
 
-    It 'shows the useful columns in order, InUse as yes/no/blank' {
-        $text = @((New-Image -Age ([timespan]'1.00:00:00') -InUse $true), (New-Image -Age ([timespan]'2.00:00:00') -InUse $false), (New-Image -Age ([timespan]'3.00:00:00'))) |
-            Format-Table | Out-String -Width 200
+    It 'shows the useful columns in order: InUse as a count (blank when not looked up), Shared' {
+        $used = New-Image -Age ([timespan]'1.00:00:00') -InUse $true; $used.UsedBy = @('i-0abc (stopped)', 'lt-0abc:3 (web)')
+        $public = New-Image -Age ([timespan]'2.00:00:00') -InUse $false; $public.IsPublic = $true
+        $text = @($used, $public, (New-Image -Age ([timespan]'3.00:00:00'))) | Format-Table | Out-String -Width 80
         $lines = @($text -split "`r?`n" | Where-Object { $_.Trim() })
-        $lines[0] | Should -Match '^ImageId\s+Name\s+Version\s+State\s+Age\s+InUse\s+Region\s+ImageName'
-        $lines[2] | Should -Match 'ami-0123456789abcdef0\s+docker\s+1\.10\s+available\s+1d\s+yes\s+us-east-1\s+docker_1\.10_'
-        $lines[3] | Should -Match '\s2d\s+no\s+'
-        $lines[4] | Should -Match '\s3d\s+us-east-1'
-    }
-
-    It 'fits a 120-column console without wrapping' {
-        $text = New-Image -Age ([timespan]'1.00:00:00') | Format-Table | Out-String -Width 120
-        foreach ($line in $text -split "`r?`n") { $line.Length | Should -BeLessOrEqual 120 }
-        $text | Should -Match 'docker_1\.10_2026-01-02-03-04-05'
+        $lines[0] | Should -Match '^ImageId\s+Name\s+Version\s+Created\s+Age\s+State\s+InUse\s+Shared$'
+        $lines[2] | Should -Match '^ami-0123456789abcdef0\s+docker\s+1\.10\s+\d{4}-\d\d-\d\d\s+1d\s+available\s+2\s*$'
+        $lines[3] | Should -Match '\s2d\s+available\s+0\s+public$'
+        $lines[4] | Should -Match '\s3d\s+available\s*$'
     }
 
     It 'still shows everything with Format-List *' {
@@ -76,70 +75,120 @@ Describe 'ImageInfo view' {
 }
 
 Describe 'BuilderInfo view' {
-    It 'shows the instance, state, how long ago it launched and whether it was terminated' {
+    It 'labels how long ago it launched (Age), when its watchdog fires (Deadline) and whether it is Abandoned' {
         $builder = [pscustomobject]@{
             PSTypeName = 'CloudCompose.Image.BuilderInfo'
             InstanceId = 'i-0123456789abcdef0'; Name = 'docker'; Version = '1.10'; State = 'stopped'
-            LaunchTime = [datetime]::UtcNow.AddHours(-5); Region = 'us-east-1'; Terminated = $true
+            LaunchTime = [datetime]::UtcNow.AddHours(-5); Age = [timespan]::FromHours(5); Deadline = [datetime]::UtcNow.AddMinutes(-42); Abandoned = $true; Region = 'us-east-1'; Terminated = $false
         }
-        $lines = @($builder | Format-Table | Out-String -Width 200) -split "`r?`n" | Where-Object { $_.Trim() }
-        $lines[0] | Should -Match '^InstanceId\s+Name\s+Version\s+State\s+Launched\s+Terminated\s+Region'
-        $lines[2] | Should -Match 'i-0123456789abcdef0\s+docker\s+1\.10\s+stopped\s+5h\s+True\s+us-east-1'
+        $lines = @($builder | Format-Table | Out-String -Width 80) -split "`r?`n" | Where-Object { $_.Trim() }
+        $lines[0] | Should -Match '^InstanceId\s+Name\s+Version\s+State\s+Age\s+Deadline\s+Abandoned$'
+        $lines[2] | Should -Match '^i-0123456789abcdef0\s+docker\s+1\.10\s+stopped\s+5h\s+4[12]m ago\s+True$'
+        $builder.Deadline = $null
+        $builder.DeadlineText | Should -Be 'none'
+        $builder.Deadline = [datetime]::UtcNow.AddMinutes(30.5)
+        $builder.DeadlineText | Should -Be 'in 30m'
     }
 }
 
 Describe 'UserDataScript view' {
-    It 'shows name, version, size, file count and config' {
+    It 'shows name, version, bytes sent, gzip, file count and config' {
         $env:AMI_ID = 'ami-6d1c2007'; $env:SUBNET_ID = 'subnet-9f0074c6'
         try { $script = Get-CloudComposeUserData -Path (Join-Path $PSScriptRoot '../../examples/docker') }
         finally { Remove-Item Env:AMI_ID, Env:SUBNET_ID }
         $lines = @($script | Format-Table | Out-String -Width 200) -split "`r?`n" | Where-Object { $_.Trim() }
-        $lines[0] | Should -Match '^Name\s+Version\s+Length\s+Files\s+ConfigPath'
-        $lines[2] | Should -Match ('^docker\s+1\.10\s+{0}\s+4\s+.*cloud-compose\.yml' -f $script.Length)
+        $lines[0] | Should -Match '^Name\s+Version\s+Bytes\s+Gzipped\s+Files\s+ConfigPath'
+        $lines[2] | Should -Match ('^docker\s+1\.10\s+{0}\s+False\s+4\s+.*cloud-compose\.yml' -f $script.Length)
+        ($script | Format-List | Out-String) | Should -Match 'Script\s+: '
     }
 }
 
-Describe 'Real objects from the emulator' {
+Describe 'Real objects from the emulator, at 80 columns' {
+    # Names up to 9 characters fit at 80 columns next to the other columns (docker, web-api); wider consoles give
+    # Name the rest of the width.
     BeforeAll {
         $script:Emulator = Start-TestEmulator -TimeScale 60
         $script:SourceAmi = 'ami-6d1c2007'
         Invoke-Emulator $Emulator POST seed @{ images = @(@{ id = $SourceAmi; name = 'amzn-base'; ownerId = '137112412989'; public = $true }) } | Out-Null
         $script:Folder = New-TestFolder
-        Write-TestFile $Folder 'cloud-compose.yml' "image:`n  name: fmt`n  version: '1.0'`n  aws:`n    ami: $SourceAmi`n    subnet: subnet-0123abcd`n" | Out-Null
+        Write-TestFile $Folder 'cloud-compose.yml' "image:`n  name: docker`n  version: '1.0'`n  aws:`n    ami: $SourceAmi`n    subnet: subnet-0123abcd`n" | Out-Null
         Write-TestFile $Folder 'image.sh' "echo fmt`n" | Out-Null
+
+        function Get-Lines($Text) { @($Text -split "`r?`n" | Where-Object { $_.Trim() }) }
+        function Assert-Fits($Text) {
+            foreach ($line in $Text -split "`r?`n") {
+                $line.Length | Should -BeLessOrEqual 80
+                $line | Should -Not -Match '…' -Because 'no value may be cut'
+            }
+        }
     }
     AfterAll { Stop-TestEmulator $Emulator }
 
-    It 'formats a baked image with a human-readable age and duration' {
+    It 'shows a bake result with its duration, source image and what it retired, and lists only what the build filled' {
+        $old = (Invoke-Emulator $Emulator POST seed @{ images = @(@{ name = 'docker_1.0_old'; ageDays = 30; tags = @{ ImageName = 'docker'; ImageVersion = '1.0' } }) }).imageIds[0]
         $image = New-CloudComposeImage -Path $Folder -EndpointUrl $Emulator.Url
-        $image.PSTypeNames[0] | Should -Be 'CloudCompose.Image.ImageInfo'
-        $image.AgeText | Should -Match '^\d+(s|m)$'
+        $image.PSTypeNames[0] | Should -Be 'CloudCompose.Image.ImageInfo#BakeResult'
+        $image.PSTypeNames | Should -Contain 'CloudCompose.Image.ImageInfo'
         $image.DurationText | Should -Match '^\d+(s|m \d+s)$'
-        $lines = @($image | Format-Table | Out-String -Width 200) -split "`r?`n" | Where-Object { $_.Trim() }
-        $lines[2] | Should -Match ('^{0}\s+fmt\s+1\.0\s+available\s+\d+[sm]\s+us-east-1\s+fmt_1\.0_' -f $image.ImageId)
+
+        $table = $image | Out-String -Width 80
+        Assert-Fits $table
+        $lines = Get-Lines $table
+        $lines[0] | Should -Match '^ImageId\s+Name\s+Version\s+Duration\s+SourceImageId\s+Retired$'
+        $lines[2] | Should -Match ('^{0}\s+docker\s+1\.0\s+{1}\s+{2}\s+1$' -f $image.ImageId, [regex]::Escape($image.DurationText), $SourceAmi)
+
+        $list = $image | Format-List | Out-String -Width 80
+        $list | Should -Match "RetiredImages\s+: $old \(Deregistered\)"
+        $list | Should -Match "SourceImageId\s+: $SourceAmi"
+        $list | Should -Not -Match 'CopiedImages|SharedWithAccounts|LogPath' -Because 'the build made no copies, shared with nobody and kept no log'
     }
 
-    It 'formats a removed builder' {
-        Invoke-Emulator $Emulator POST seed @{ instances = @(@{ imageId = $SourceAmi; state = 'stopped'; ageDays = 2; tags = @{ ImageName = 'fmt'; ImageVersion = '1.0' } }) } | Out-Null
-        $builder = Remove-CloudComposeImageBuilder -Name fmt -EndpointUrl $Emulator.Url -Force
-        $builder.PSTypeNames[0] | Should -Be 'CloudCompose.Image.BuilderInfo'
-        ($builder | Format-Table | Out-String -Width 200) | Should -Match '\sstopped\s+(1d 23h|2d)\s+True\s+us-east-1' -Because 'the emulator seeded it two emulated days ago'
+    It 'lists images with Created, an Age of 100+ days uncut, InUse as a count and Shared, and hides build-only fields' {
+        $seeded = Invoke-Emulator $Emulator POST seed @{ images = @(foreach ($age in 40, 150, 400) { @{ name = "docker_2.0_$age"; ageDays = $age; public = ($age -eq 400); tags = @{ ImageName = 'docker'; ImageVersion = '2.0' } } }) }
+        Invoke-Emulator $Emulator POST seed @{ instances = @(@{ imageId = $seeded.imageIds[1]; state = 'running' }, @{ imageId = $seeded.imageIds[1]; state = 'stopped' }) } | Out-Null
+
+        $images = Get-CloudComposeImage -Name docker -Version 2.0 -EndpointUrl $Emulator.Url
+        $table = $images | Out-String -Width 80
+        Assert-Fits $table
+        $lines = Get-Lines $table
+        $lines[0] | Should -Match '^ImageId\s+Name\s+Version\s+Created\s+Age\s+State\s+InUse\s+Shared$'
+        $lines[2] | Should -Match ('^{0}\s+docker\s+2\.0\s+\d{{4}}-\d\d-\d\d\s+(39|40)d\s+available\s+0\s*$' -f $seeded.imageIds[0])
+        $lines[3] | Should -Match ('^{0}\s+docker\s+2\.0\s+\d{{4}}-\d\d-\d\d\s+(149|150)d\s+available\s+2\s*$' -f $seeded.imageIds[1])
+        $lines[4] | Should -Match ('^{0}\s+docker\s+2\.0\s+\d{{4}}-\d\d-\d\d\s+(399|400)d\s+available\s+0\s+public$' -f $seeded.imageIds[2])
+
+        $list = $images[1] | Format-List | Out-String -Width 80
+        $list | Should -Match 'UsedBy\s+: \{i-'
+        $list | Should -Not -Match 'BuilderInstanceId|Duration|SourceImageId|ConsoleOutput|RetiredImages|LogPath'
+        ($images[1] | Format-List * | Out-String) | Should -Match 'BuilderInstanceId'
     }
 
-    It 'formats listed images with InUse, and removal results with the snapshot count' {
-        $seeded = Invoke-Emulator $Emulator POST seed @{ images = @(foreach ($age in 40, 50, 60) { @{ name = "fmt_2.0_$age"; ageDays = $age; tags = @{ ImageName = 'fmt'; ImageVersion = '2.0' } } }) }
-        Invoke-Emulator $Emulator POST seed @{ instances = @(@{ imageId = $seeded.imageIds[1]; state = 'running' }) } | Out-Null
+    It 'shows builders with Age, Deadline and Abandoned' {
+        $future = [datetime]::UtcNow.AddMinutes(42).ToString('yyyy-MM-ddTHH:mm:ssZ', [cultureinfo]::InvariantCulture)
+        Invoke-Emulator $Emulator POST seed @{ instances = @(
+                @{ imageId = $SourceAmi; state = 'stopped'; ageDays = 2; tags = @{ ImageName = 'docker'; ImageVersion = '1.0'; CloudComposeDeadline = '2020-01-01T00:00:00Z' } }
+                @{ imageId = $SourceAmi; state = 'running'; tags = @{ ImageName = 'docker'; ImageVersion = '1.0'; CloudComposeDeadline = $future } }
+            ) } | Out-Null
 
-        $lines = @(Get-CloudComposeImage -Name fmt -Version 2.0 -EndpointUrl $Emulator.Url | Format-Table | Out-String -Width 200) -split "`r?`n" | Where-Object { $_.Trim() }
-        $lines[2] | Should -Match ('^{0}\s+fmt\s+2\.0\s+available\s+(39d 23h|40d)\s+no\s+us-east-1\s+fmt_2\.0_40' -f $seeded.imageIds[0])
-        $lines[3] | Should -Match ('^{0}\s+fmt\s+2\.0\s+available\s+(49d 23h|50d)\s+yes\s+' -f $seeded.imageIds[1])
+        $table = Get-CloudComposeImageBuilder -Name docker -EndpointUrl $Emulator.Url | Out-String -Width 80
+        Assert-Fits $table
+        $lines = Get-Lines $table
+        $lines[0] | Should -Match '^InstanceId\s+Name\s+Version\s+State\s+Age\s+Deadline\s+Abandoned$'
+        $lines | Where-Object { $_ -match '\sstopped\s+(1d 23h|2d)\s+\d+d ago\s+True$' } | Should -HaveCount 1 -Because 'the emulator seeded it two emulated days ago'
+        $lines | Where-Object { $_ -match '\srunning\s+\d+[sm]\s+in 4[12]m\s+False$' } | Should -HaveCount 1
+        $removed = Remove-CloudComposeImageBuilder -Name docker -EndpointUrl $Emulator.Url -Force -WarningAction SilentlyContinue
+        $removed.PSTypeNames[0] | Should -Be 'CloudCompose.Image.BuilderInfo'
+        ($removed | Format-List | Out-String) | Should -Match 'Terminated\s+: True'
+    }
 
-        # Kept: the newest (40 days) and the used one (50 days); the 60-day-old one goes with its snapshot.
-        $removed = Remove-UnusedCloudComposeImage -Name fmt -Version 2.0 -Force -EndpointUrl $Emulator.Url
+    It 'shows removal results with Created, the action and the snapshot count, and the reason in the list view' {
+        $seeded = Invoke-Emulator $Emulator POST seed @{ images = @(foreach ($age in 40, 60) { @{ name = "docker_3.0_$age"; ageDays = $age; tags = @{ ImageName = 'docker'; ImageVersion = '3.0' } } }) }
+        $removed = Remove-UnusedCloudComposeImage -Name docker -Version 3.0 -Force -EndpointUrl $Emulator.Url
         $removed.PSTypeNames[0] | Should -Be 'CloudCompose.Image.RemovalResult'
-        $lines = @($removed | Format-Table | Out-String -Width 200) -split "`r?`n" | Where-Object { $_.Trim() }
-        $lines[0] | Should -Match '^ImageId\s+Name\s+Version\s+Action\s+Snapshots\s+Reason'
-        $lines[2] | Should -Match ('^{0}\s+fmt\s+2\.0\s+Deregistered\s+1\s+unused' -f $seeded.imageIds[2]) -Because 'the longest action, Deregistered, fits its column'
-        foreach ($line in ($removed | Format-Table | Out-String -Width 120) -split "`r?`n") { $line.Length | Should -BeLessOrEqual 120 }
+        $table = $removed | Out-String -Width 80
+        Assert-Fits $table
+        $lines = Get-Lines $table
+        $lines[0] | Should -Match '^ImageId\s+Name\s+Version\s+Created\s+Action\s+Snapshots$'
+        $lines[2] | Should -Match ('^{0}\s+docker\s+3\.0\s+\d{{4}}-\d\d-\d\d\s+Deregistered\s+1$' -f $seeded.imageIds[1])
+        ($removed | Format-List | Out-String -Width 80) | Should -Match 'Reason\s+: unused, older than 7 days'
     }
 }

@@ -17,24 +17,57 @@ Describe 'Get-CloudComposeUserData' {
     }
 
     Context 'the docker example' {
-        It 'renders exactly what the original rendered, with the shutdown line' {
+        It 'renders image.sh exactly as the original did (its user data was the script and a shutdown line)' {
             $expected = [IO.File]::ReadAllText((Join-Path $PSScriptRoot 'data/docker.user-data.expected.sh'))
             $result = Get-CloudComposeUserData -Path $Example
-            $result.UserData | Should -BeExactly $expected
+            $result.Script + "`nshutdown -h now" | Should -BeExactly $expected
             $result.Name | Should -Be 'docker'
             $result.Version | Should -Be '1.10'
             $result.Files.Count | Should -Be 4
             $result.Files[0] | Should -BeLike '*templates*image.sh'
         }
 
-        It 'returns only the text with -Raw' {
+        It 'gives the user data the builder receives: the wrapper around the script, ending with the shutdown' {
+            $result = Get-CloudComposeUserData -Path $Example -Timeout 45m
+            $result.UserData | Should -BeLike "#!/bin/bash`n# cloud-compose image builder:*"
+            # image.sh goes in verbatim, in a here-document the wrapper writes to disk and runs.
+            $result.UserData.Contains("'`n" + $result.Script.TrimEnd("`n") + "`nCLOUDCOMPOSE_IMAGE_SH_") | Should -BeTrue
+            $result.UserData | Should -Match '# cloud-compose-token: [0-9a-f]{16}\n'
+            $result.UserData | Should -Match '\( sleep 2700; cc_report watchdog; shutdown -h now \)'
+            $result.UserData | Should -Match 'shutdown -h now\n$'
+            $result.Compressed | Should -BeFalse
+            $result.Length | Should -Be ([Text.Encoding]::UTF8.GetByteCount($result.UserData))
+        }
+
+        It 'returns only the user data text with -Raw' {
             $raw = Get-CloudComposeUserData -Path $Example -Raw
             $raw | Should -BeOfType [string]
-            $raw | Should -Match 'shutdown -h now$'
+            $raw | Should -Match 'CLOUDCOMPOSE-RESULT'
+            $raw | Should -Match 'shutdown -h now\n$'
+        }
+
+        It 'returns the exact bytes with -AsByteStream, gzipped over 16 KB' {
+            $bytes = Get-CloudComposeUserData -Path $Example -AsByteStream
+            $bytes.GetType() | Should -Be ([byte[]])
+            [Text.Encoding]::UTF8.GetString($bytes) | Should -Match 'CLOUDCOMPOSE-RESULT'
+
+            Write-TestFile $Folder 'cloud-compose.yml' $Minimal | Out-Null
+            Write-TestFile $Folder 'image.sh' ("echo 'a line repeated to make the script large'`n" * 500) | Out-Null
+            $big = Get-CloudComposeUserData -Path $Folder
+            $big.Compressed | Should -BeTrue
+            $gzipped = Get-CloudComposeUserData -Path $Folder -AsByteStream
+            $gzipped.Length | Should -Be $big.Length
+            $gzipped.Length | Should -BeLessOrEqual 16384
+            $reader = [IO.StreamReader]::new([IO.Compression.GZipStream]::new([IO.MemoryStream]::new($gzipped), [IO.Compression.CompressionMode]::Decompress))
+            $text = $reader.ReadToEnd(); $reader.Dispose()
+            $text.Contains($big.Script) | Should -BeTrue
+            { Get-CloudComposeUserData -Path $Example -Raw -AsByteStream } | Should -Throw -ErrorId 'ParameterConflict,*'
         }
 
         It 'sends only the shebang and shutdown with -NoTemplate' {
-            (Get-CloudComposeUserData -Path $Example -NoTemplate).UserData | Should -BeExactly "#!/bin/bash`nshutdown -h now"
+            $result = Get-CloudComposeUserData -Path $Example -NoTemplate
+            $result.UserData | Should -BeExactly "#!/bin/bash`nshutdown -h now"
+            $result.Script | Should -BeExactly '#!/bin/bash'
         }
     }
 

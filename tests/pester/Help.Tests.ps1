@@ -214,7 +214,7 @@ A note.
         Set-Content $copy "# Get-CloudComposeUserData`n`n## PARAMETERS`n`n### -Raw`nText only.`n`n``````yaml`nDefault value: False`n```````n`n### CommonParameters`nCommon.`n"
         Update-MarkdownHelpMetadata -Command (Get-Command Get-CloudComposeUserData) -Path $copy | Should -BeTrue
         $updated = ConvertFrom-HelpMarkdown -Path $copy
-        $updated.Parameters.Keys | Sort-Object | Should -Be @('LiteralPath', 'NoTemplate', 'Path', 'Raw')
+        $updated.Parameters.Keys | Sort-Object | Should -Be @('AsByteStream', 'LiteralPath', 'NoTemplate', 'Path', 'Raw', 'Timeout')
         $updated.Parameters['Raw'].Yaml['Type'] | Should -Be 'SwitchParameter'
         $updated.Parameters['Raw'].Yaml['Default value'] | Should -Be 'False'
         $updated.Parameters['Path'].Yaml['Accept wildcard characters'] | Should -Be 'True'

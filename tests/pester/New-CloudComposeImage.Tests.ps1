@@ -84,6 +84,17 @@ Describe 'New-CloudComposeImage' {
         @(Invoke-Emulator $Emulator GET 'requests?action=CreateTags').Count | Should -Be 0
     }
 
+    It 'sends the builder exactly the user data Get-CloudComposeUserData shows (each with its own token)' {
+        $folder = New-BakeFolder
+        $shown = Get-CloudComposeUserData -Path $folder -Timeout 20m
+        $image = New-CloudComposeImage -Path $folder -EndpointUrl $Endpoint -Timeout 20m
+        $sent = (Invoke-Emulator $Emulator GET instances | Where-Object id -eq $image.BuilderInstanceId).userData
+        $token = [regex]::Match($shown.UserData, '# cloud-compose-token: (\w+)').Groups[1].Value
+        $buildToken = [regex]::Match($sent, '# cloud-compose-token: (\w+)').Groups[1].Value
+        $buildToken | Should -Not -Be $token
+        $sent | Should -BeExactly $shown.UserData.Replace($token, $buildToken)
+    }
+
     It 'calls no mutating API with -WhatIf' {
         $folder = New-BakeFolder
         $result = New-CloudComposeImage -Path $folder -EndpointUrl $Endpoint -WhatIf

@@ -14,6 +14,7 @@ namespace CloudCompose.Image.Errors
         public const string ConfigVariableUndefined = "ConfigVariableUndefined";
         public const string ConfigSectionMissing = "ConfigSectionMissing";
         public const string UserDataTooLarge = "UserDataTooLarge";
+        public const string ParameterConflict = "ParameterConflict";
         public const string CredentialInvalid = "CredentialInvalid";
         public const string AwsProfileNotFound = "AwsProfileNotFound";
         public const string AwsRegionMissing = "AwsRegionMissing";

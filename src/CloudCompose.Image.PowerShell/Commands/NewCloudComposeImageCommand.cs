@@ -25,6 +25,9 @@ namespace CloudCompose.Image.PowerShell.Commands
     [OutputType(typeof(ImageInfo))]
     public sealed class NewCloudComposeImageCommand : AwsCmdlet
     {
+        /// <summary>The type name bake results carry in front of ImageInfo's, for their own default view.</summary>
+        internal const string BakeResultTypeName = "CloudCompose.Image.ImageInfo#BakeResult";
+
         private readonly BakeBatch batch = new BakeBatch();
         private SemaphoreSlim? throttle;
 
@@ -101,7 +104,7 @@ namespace CloudCompose.Image.PowerShell.Commands
         {
             WriteVerbose($"Reading {file}");
             var config = ConfigReader.Read(file);
-            var script = ScriptRenderer.Render(config, renderTemplate: !NoTemplate);
+            var script = ScriptRenderer.Render(config, renderTemplate: !NoTemplate, Timeout);
             var connection = Connect(config.Aws.Region);
             var options = Options();
             var baker = new ImageBaker(connection, Messages, batch);
@@ -179,7 +182,11 @@ namespace CloudCompose.Image.PowerShell.Commands
         {
             try
             {
-                Messages.Object(await baker.BakeAsync(plan, options, cancellationToken).ConfigureAwait(false));
+                var image = PSObject.AsPSObject(await baker.BakeAsync(plan, options, cancellationToken).ConfigureAwait(false));
+
+                // A view of its own (duration, source image, what was retired); still an ImageInfo to everything else.
+                image.TypeNames.Insert(0, BakeResultTypeName);
+                Messages.Object(image);
             }
             catch (CloudComposeException e)
             {

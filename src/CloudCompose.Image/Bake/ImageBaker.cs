@@ -43,7 +43,7 @@ namespace CloudCompose.Image.Bake
         public async Task<BuildPlan> PlanAsync(ImageConfig config, UserDataScript script, BakeOptions options, CancellationToken cancellationToken)
         {
             var buildId = Guid.NewGuid().ToString("N");
-            var token = Guid.NewGuid().ToString("N").Substring(0, 16);
+            var token = UserDataWrapper.NewToken();
             var userData = options.NoTemplate ? script.UserData : UserDataWrapper.Wrap(script.Script, token, options.Timeout);
             var encoded = UserDataWrapper.Encode(userData, config.FilePath, out var compressed);
             var source = await batch.SourceImages.GetAsync(

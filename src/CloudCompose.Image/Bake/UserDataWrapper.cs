@@ -46,11 +46,15 @@ namespace CloudCompose.Image.Bake
                 Rendering.ScriptRenderer.ShutdownLine + "\n";
         }
 
+        /// <summary>Base64 of <see cref="Bytes"/>, for the API (the .NET SDK does not encode).</summary>
+        public static string Encode(string userData, string configPath, out bool compressed) =>
+            Convert.ToBase64String(Bytes(userData, configPath, out compressed));
+
         /// <summary>
-        /// Base64 for the API (the .NET SDK does not encode). Over 16 KB the script is gzipped, which
-        /// cloud-init accepts; still too big is an error before anything launches.
+        /// The bytes EC2 receives. Over 16 KB the text is gzipped, which cloud-init accepts; still too big is an
+        /// error before anything launches.
         /// </summary>
-        public static string Encode(string userData, string configPath, out bool compressed)
+        public static byte[] Bytes(string userData, string configPath, out bool compressed)
         {
             var bytes = new UTF8Encoding(false).GetBytes(userData);
             compressed = false;
@@ -70,8 +74,11 @@ namespace CloudCompose.Image.Bake
                 { Hint = "Move large files out of image.sh: download them from S3 or a package repository in the script instead." };
             }
 
-            return Convert.ToBase64String(bytes);
+            return bytes;
         }
+
+        /// <summary>A token for the result marker: random per build, so no earlier boot's or other build's marker matches.</summary>
+        public static string NewToken() => Guid.NewGuid().ToString("N").Substring(0, 16);
 
         private static byte[] Gzip(byte[] bytes)
         {

@@ -1,12 +1,13 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using CloudCompose.Image.Bake;
 using CloudCompose.Image.Configuration;
 using CloudCompose.Image.Templates;
 
 namespace CloudCompose.Image.Rendering
 {
-    /// <summary>Renders image.sh for a configuration and builds the user data the original tool sent.</summary>
+    /// <summary>Renders image.sh for a configuration and builds the user data a builder receives.</summary>
     internal static class ScriptRenderer
     {
         public const string ScriptName = "image.sh";
@@ -38,18 +39,29 @@ namespace CloudCompose.Image.Rendering
             return variables;
         }
 
-        public static UserDataScript Render(ImageConfig config, bool renderTemplate = true) =>
-            Render(config, Environment.GetEnvironmentVariables(), renderTemplate);
+        /// <summary>
+        /// Renders image.sh and builds the user data a builder would receive for it: wrapped with a fresh token and a
+        /// watchdog of <paramref name="watchdog"/> (the build's -Timeout), or, without the template, only a shebang
+        /// and the shutdown, as the original did.
+        /// </summary>
+        public static UserDataScript Render(ImageConfig config, bool renderTemplate, TimeSpan watchdog) =>
+            Render(config, Environment.GetEnvironmentVariables(), renderTemplate, watchdog);
 
-        public static UserDataScript Render(ImageConfig config, IDictionary environment, bool renderTemplate = true)
+        public static UserDataScript Render(ImageConfig config, IDictionary environment, bool renderTemplate, TimeSpan watchdog)
         {
             if (!renderTemplate)
             {
-                return new UserDataScript(config.FilePath, config.Name, config.Version, "#!/bin/bash", "#!/bin/bash\n" + ShutdownLine, new string[0]);
+                return Complete(config, "#!/bin/bash", "#!/bin/bash\n" + ShutdownLine, new string[0]);
             }
 
             var rendered = new TemplateRenderer(config.SearchPath).Render(ScriptName, Variables(config, environment));
-            return new UserDataScript(config.FilePath, config.Name, config.Version, rendered.Text, rendered.Text + "\n" + ShutdownLine, rendered.Files);
+            return Complete(config, rendered.Text, UserDataWrapper.Wrap(rendered.Text, UserDataWrapper.NewToken(), watchdog), rendered.Files);
+        }
+
+        private static UserDataScript Complete(ImageConfig config, string script, string userData, IReadOnlyList<string> files)
+        {
+            var bytes = UserDataWrapper.Bytes(userData, config.FilePath, out var compressed);
+            return new UserDataScript(config.FilePath, config.Name, config.Version, script, userData, bytes, compressed, files);
         }
     }
 }
