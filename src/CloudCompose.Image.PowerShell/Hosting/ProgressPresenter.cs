@@ -175,12 +175,10 @@ namespace CloudCompose.Image.PowerShell.Hosting
 
         private static string PhaseText(BuildProgress progress) => progress.Phase switch
         {
-            BuildPhase.Preparing => "preparing",
             BuildPhase.Launching => "launching the builder",
             BuildPhase.RunningScript => "running image.sh",
             BuildPhase.ReadingConsole => "reading the builder's console",
             BuildPhase.CreatingImage => "creating the image",
-            BuildPhase.CopyingImage => "copying the image",
             BuildPhase.CleaningUp => "retiring older images",
             _ => progress.Status == "Done" ? "done" : "failed",
         };

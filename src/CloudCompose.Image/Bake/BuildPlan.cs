@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using Amazon.EC2.Model;
 using CloudCompose.Image.Configuration;
@@ -10,7 +9,7 @@ namespace CloudCompose.Image.Bake
     internal sealed class BuildPlan
     {
         internal BuildPlan(ImageConfig config, UserDataScript script, Amazon.EC2.Model.Image source, string region, string buildId, string token,
-            string userData, string encodedUserData, bool compressed, IReadOnlyList<Tag> tags, RunInstancesRequest request, DateTime deadlineUtc)
+            string userData, bool compressed, IReadOnlyList<Tag> tags, RunInstancesRequest request)
         {
             Config = config;
             Script = script;
@@ -19,11 +18,9 @@ namespace CloudCompose.Image.Bake
             BuildId = buildId;
             Token = token;
             UserData = userData;
-            EncodedUserData = encodedUserData;
             Compressed = compressed;
             Tags = tags;
             Request = request;
-            DeadlineUtc = deadlineUtc;
         }
 
         public ImageConfig Config { get; }
@@ -42,15 +39,11 @@ namespace CloudCompose.Image.Bake
         /// <summary>The wrapped script as the builder receives it (before gzip/base64).</summary>
         public string UserData { get; }
 
-        public string EncodedUserData { get; }
-
         public bool Compressed { get; }
 
         public IReadOnlyList<Tag> Tags { get; }
 
         public RunInstancesRequest Request { get; }
-
-        public DateTime DeadlineUtc { get; }
 
         public string Describe() =>
             $"launch a {Request.InstanceType?.Value} builder from {SourceImage.ImageId} ({SourceImage.Name}) in {Config.Aws.Subnet}, {Region}, " +

@@ -2,19 +2,7 @@ using System;
 
 namespace CloudCompose.Image.Bake
 {
-    internal enum BuildPhase
-    {
-        Preparing,
-        Launching,
-        RunningScript,
-        ReadingConsole,
-        CreatingImage,
-        CopyingImage,
-        CleaningUp,
-        Completed,
-    }
-
-    /// <summary>One progress report of one build: phase, time spent and how much of its timeout that is.</summary>
+    /// <summary>One progress report of one build: phase, time spent in it and the time it is allowed.</summary>
     internal sealed class BuildProgress
     {
         public BuildProgress(string buildName, BuildPhase phase, string status, TimeSpan elapsed, TimeSpan timeout)
@@ -35,8 +23,6 @@ namespace CloudCompose.Image.Bake
         public TimeSpan Elapsed { get; }
 
         public TimeSpan Timeout { get; }
-
-        public int PercentOfTimeout => Timeout <= TimeSpan.Zero ? 0 : (int)Math.Min(100, Elapsed.TotalMilliseconds * 100 / Timeout.TotalMilliseconds);
 
         public bool IsCompleted => Phase == BuildPhase.Completed;
     }

@@ -53,7 +53,7 @@ namespace CloudCompose.Image.Bake
             var deadline = DateTime.UtcNow + options.Timeout;
             var tags = BuildTags.For(config, buildId, deadline);
             var request = BuilderLaunch.Request(config, source, encoded, tags, "cc-" + buildId);
-            return new BuildPlan(config, script, source, connection.Region, buildId, token, userData, encoded, compressed, tags, request, deadline);
+            return new BuildPlan(config, script, source, connection.Region, buildId, token, userData, compressed, tags, request);
         }
 
         public async Task<ImageInfo> BakeAsync(BuildPlan plan, BakeOptions options, CancellationToken cancellationToken)

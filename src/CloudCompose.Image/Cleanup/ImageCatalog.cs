@@ -34,18 +34,4 @@ namespace CloudCompose.Image.Cleanup
 
         public void Dispose() => ec2.Dispose();
     }
-
-    /// <summary>A listing and the requested ids that are not images of this module in this account and region.</summary>
-    internal sealed class ImageListing
-    {
-        public ImageListing(IReadOnlyList<ImageInfo> images, IReadOnlyList<string> missingImageIds)
-        {
-            Images = images;
-            MissingImageIds = missingImageIds;
-        }
-
-        public IReadOnlyList<ImageInfo> Images { get; }
-
-        public IReadOnlyList<string> MissingImageIds { get; }
-    }
 }

@@ -350,37 +350,4 @@ namespace CloudCompose.Image.Cleanup
             return minute.AddMinutes(1);
         }
     }
-
-    /// <summary>Every decision of a plan, and the requested ids that are not images this module may touch.</summary>
-    internal sealed class RetirementPlan
-    {
-        public RetirementPlan(IReadOnlyList<RetirementDecision> decisions, IReadOnlyList<string> unmanagedImageIds)
-        {
-            Decisions = decisions;
-            UnmanagedImageIds = unmanagedImageIds;
-        }
-
-        public IReadOnlyList<RetirementDecision> Decisions { get; }
-
-        public IEnumerable<RetirementDecision> Candidates => Decisions.Where(d => d.Retire);
-
-        public IEnumerable<RetirementDecision> Kept => Decisions.Where(d => !d.Retire);
-
-        /// <summary>Requested ids not owned by this account or not tagged ImageName (or not in this region).</summary>
-        public IReadOnlyList<string> UnmanagedImageIds { get; }
-    }
-
-    /// <summary>What retiring one image did, and what went wrong after the point of no return (snapshots).</summary>
-    internal sealed class RetirementOutcome
-    {
-        public RetirementOutcome(RemovalResult result, IReadOnlyList<CloudComposeException> failures)
-        {
-            Result = result;
-            Failures = failures;
-        }
-
-        public RemovalResult Result { get; }
-
-        public IReadOnlyList<CloudComposeException> Failures { get; }
-    }
 }

@@ -6,8 +6,6 @@ namespace CloudCompose.Image.Cleanup
     /// <summary>PowerShell-style <c>*</c>, <c>?</c> and <c>[…]</c> matching, case-sensitive like EC2 tag values.</summary>
     internal static class Wildcard
     {
-        public static bool HasWildcards(string pattern) => pattern.IndexOfAny(new[] { '*', '?', '[' }) >= 0;
-
         /// <summary>EC2 filters understand <c>*</c> and <c>?</c> but not brackets.</summary>
         public static bool ServerSide(string pattern) => pattern.IndexOf('[') < 0;
 

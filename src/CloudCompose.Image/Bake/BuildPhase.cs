@@ -1,0 +1,13 @@
+namespace CloudCompose.Image.Bake
+{
+    /// <summary>Where a bake is; progress reports name it.</summary>
+    internal enum BuildPhase
+    {
+        Launching,
+        RunningScript,
+        ReadingConsole,
+        CreatingImage,
+        CleaningUp,
+        Completed,
+    }
+}
