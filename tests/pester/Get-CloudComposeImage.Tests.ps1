@@ -50,7 +50,7 @@ Describe 'Get-CloudComposeImage' {
         (Get-CloudComposeImage -Name 'w*' -Version '2.*' -EndpointUrl $Endpoint).ImageId | Should -Be $v2
         (Get-CloudComposeImage -Path $folder -EndpointUrl $Endpoint).ImageId | Should -Be $v2
         $table = Get-CloudComposeImage -Name web -EndpointUrl $Endpoint | Format-Table | Out-String -Width 200
-        $table | Should -Match 'ImageId\s+Name\s+Version\s+State\s+Age\s+InUse\s+Region\s+ImageName'
+        $table | Should -Match 'ImageId\s+Name\s+Version\s+Created\s+Age\s+State\s+InUse\s+Shared'
     }
 
     It 'reads only name and version from a config whose build variables are not set' {

@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
+using CloudCompose.Image.Configuration;
 using CloudCompose.Image.Errors;
 using CloudCompose.Image.PowerShell.Errors;
 using CloudCompose.Image.PowerShell.Hosting;
@@ -156,6 +157,26 @@ namespace CloudCompose.Image.PowerShell.Commands
                 {
                     yield return file.Path!;
                 }
+            }
+        }
+
+        /// <summary>The name, version and region of each config <see cref="ConfigFiles"/> names; one that cannot be read is reported and skipped.</summary>
+        private protected IEnumerable<ConfigIdentity> ConfigIdentities()
+        {
+            foreach (var file in ConfigFiles())
+            {
+                ConfigIdentity identity;
+                try
+                {
+                    identity = ConfigReader.ReadIdentity(file);
+                }
+                catch (CloudComposeException e)
+                {
+                    WriteFailure(e);
+                    continue;
+                }
+
+                yield return identity;
             }
         }
 

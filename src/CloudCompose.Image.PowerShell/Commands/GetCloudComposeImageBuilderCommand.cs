@@ -1,9 +1,6 @@
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
-using CloudCompose.Image.Configuration;
-using CloudCompose.Image.Errors;
-using CloudCompose.Image.PowerShell.Completion;
 
 namespace CloudCompose.Image.PowerShell.Commands
 {
@@ -13,30 +10,9 @@ namespace CloudCompose.Image.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "CloudComposeImageBuilder", DefaultParameterSetName = NameSet)]
     [OutputType(typeof(BuilderInfo))]
-    public sealed class GetCloudComposeImageBuilderCommand : AwsCmdlet
+    public sealed class GetCloudComposeImageBuilderCommand : AwsSelectionCmdlet
     {
-        private const string NameSet = "Name";
-
         private readonly BuilderSelection selection = new BuilderSelection();
-
-        /// <summary>Image names (the ImageName tag); wildcards allowed. Default: every builder in the region.</summary>
-        [Parameter(ParameterSetName = NameSet, Position = 0)]
-        [SupportsWildcards]
-        [ArgumentCompleter(typeof(ImageNameCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string[]? Name { get; set; }
-
-        /// <summary>Image versions (the ImageVersion tag); wildcards allowed.</summary>
-        [Parameter(ParameterSetName = NameSet)]
-        [SupportsWildcards]
-        [ValidateNotNullOrEmpty]
-        public string[]? Version { get; set; }
-
-        /// <summary>The image name and region from cloud-compose.yml (a file or a folder searched with the discovery rules); wildcards allowed.</summary>
-        [Parameter(ParameterSetName = PathSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        [SupportsWildcards]
-        [ValidateNotNullOrEmpty]
-        public override string[]? Path { get => base.Path; set => base.Path = value; }
 
         /// <summary>Only builders no build runs on any more (what Remove-CloudComposeImageBuilder removes by default).</summary>
         [Parameter]
@@ -59,17 +35,9 @@ namespace CloudCompose.Image.PowerShell.Commands
                 return Task.CompletedTask;
             }
 
-            foreach (var file in ConfigFiles())
+            foreach (var config in ConfigIdentities())
             {
-                try
-                {
-                    var config = ConfigReader.ReadIdentity(file);
-                    selection.AddName(config.Region, config.Name, null, literal: true);
-                }
-                catch (CloudComposeException e)
-                {
-                    WriteFailure(e);
-                }
+                selection.AddName(config.Region, config.Name, null, literal: true);
             }
 
             return Task.CompletedTask;

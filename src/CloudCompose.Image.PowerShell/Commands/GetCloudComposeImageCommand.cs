@@ -5,9 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using CloudCompose.Image.Aws;
 using CloudCompose.Image.Cleanup;
-using CloudCompose.Image.Configuration;
 using CloudCompose.Image.Errors;
-using CloudCompose.Image.PowerShell.Completion;
 
 namespace CloudCompose.Image.PowerShell.Commands
 {
@@ -17,40 +15,17 @@ namespace CloudCompose.Image.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "CloudComposeImage", DefaultParameterSetName = NameSet)]
     [OutputType(typeof(ImageInfo))]
-    public sealed class GetCloudComposeImageCommand : AwsCmdlet
+    public sealed class GetCloudComposeImageCommand : AwsSelectionCmdlet
     {
-        private const string NameSet = "Name";
         private const string IdSet = "ImageId";
 
         private readonly List<string> ids = new List<string>();
-
-        /// <summary>ImageName tag values; wildcards allowed (case-sensitive, like EC2 tags). Default: all.</summary>
-        [Parameter(ParameterSetName = NameSet, Position = 0)]
-        [SupportsWildcards]
-        [ArgumentCompleter(typeof(ImageNameCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string[]? Name { get; set; }
-
-        /// <summary>ImageVersion tag values; wildcards allowed.</summary>
-        [Parameter(ParameterSetName = NameSet)]
-        [SupportsWildcards]
-        [ArgumentCompleter(typeof(ImageVersionCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string[]? Version { get; set; }
 
         /// <summary>Image ids, from the pipeline too ('ami-…' | Get-CloudComposeImage, or any object with an ImageId).</summary>
         [Parameter(ParameterSetName = IdSet, Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ImageIds")]
         [ValidateNotNullOrEmpty]
         public string[]? ImageId { get; set; }
-
-        // Strings from the pipeline are image ids here (as for Get-EC2Image), so -Path binds by property name only.
-
-        /// <summary>Name and version from cloud-compose.yml (a file or a folder searched with the discovery rules); wildcards allowed.</summary>
-        [Parameter(ParameterSetName = PathSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        [SupportsWildcards]
-        [ValidateNotNullOrEmpty]
-        public override string[]? Path { get => base.Path; set => base.Path = value; }
 
         /// <summary>A fast listing: no DescribeInstances or launch template calls; InUse stays empty.</summary>
         [Parameter]
@@ -95,16 +70,15 @@ namespace CloudCompose.Image.PowerShell.Commands
 
         private async Task ListConfigsAsync(CancellationToken cancellationToken)
         {
-            foreach (var file in ConfigFiles())
+            foreach (var config in ConfigIdentities())
             {
                 try
                 {
-                    var config = ConfigReader.ReadIdentity(file);
                     var connection = Connect(config.Region);
                     var query = new ImageQuery { Names = new[] { config.Name }, Versions = new[] { config.Version }, Literal = true, SkipUsage = SkipUsage };
                     if ((await ListAsync(connection, query, cancellationToken)).Count == 0)
                     {
-                        WriteFailure(UnmatchedNames.ForConfig(config.Name, config.Version, file, connection.Region));
+                        WriteFailure(UnmatchedNames.ForConfig(config.Name, config.Version, config.FilePath, connection.Region));
                     }
                 }
                 catch (CloudComposeException e)

@@ -6,7 +6,6 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using CloudCompose.Image.Bake;
-using CloudCompose.Image.Configuration;
 using CloudCompose.Image.Errors;
 using CloudCompose.Image.PowerShell.Completion;
 
@@ -77,17 +76,9 @@ namespace CloudCompose.Image.PowerShell.Commands
 
                     break;
                 default:
-                    foreach (var file in ConfigFiles())
+                    foreach (var config in ConfigIdentities())
                     {
-                        try
-                        {
-                            var config = ConfigReader.ReadIdentity(file);
-                            selection.AddName(config.Region, config.Name, null, literal: true);
-                        }
-                        catch (CloudComposeException e)
-                        {
-                            WriteFailure(e);
-                        }
+                        selection.AddName(config.Region, config.Name, null, literal: true);
                     }
 
                     break;

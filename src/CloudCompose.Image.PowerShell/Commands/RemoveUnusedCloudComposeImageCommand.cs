@@ -6,9 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using CloudCompose.Image.Aws;
 using CloudCompose.Image.Cleanup;
-using CloudCompose.Image.Configuration;
 using CloudCompose.Image.Errors;
-using CloudCompose.Image.PowerShell.Completion;
 using CloudCompose.Image.PowerShell.Hosting;
 
 namespace CloudCompose.Image.PowerShell.Commands
@@ -20,36 +18,13 @@ namespace CloudCompose.Image.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "UnusedCloudComposeImage", DefaultParameterSetName = NameSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(RemovalResult))]
-    public sealed class RemoveUnusedCloudComposeImageCommand : AwsCmdlet
+    public sealed class RemoveUnusedCloudComposeImageCommand : AwsSelectionCmdlet
     {
-        private const string NameSet = "Name";
         private const string InputObjectSet = "InputObject";
         private const string IdSet = "ImageId";
 
         private readonly List<Scope> scopes = new List<Scope>();
         private readonly Dictionary<string, List<string>> idsByRegion = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-
-        /// <summary>ImageName tag values; wildcards allowed. Default: every image tagged ImageName.</summary>
-        [Parameter(ParameterSetName = NameSet, Position = 0)]
-        [SupportsWildcards]
-        [ArgumentCompleter(typeof(ImageNameCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string[]? Name { get; set; }
-
-        /// <summary>ImageVersion tag values; wildcards allowed.</summary>
-        [Parameter(ParameterSetName = NameSet)]
-        [SupportsWildcards]
-        [ArgumentCompleter(typeof(ImageVersionCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string[]? Version { get; set; }
-
-        // Strings from the pipeline are image ids here, so -Path binds by property name only.
-
-        /// <summary>Name and version from cloud-compose.yml (a file or a folder searched with the discovery rules); wildcards allowed.</summary>
-        [Parameter(ParameterSetName = PathSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        [SupportsWildcards]
-        [ValidateNotNullOrEmpty]
-        public override string[]? Path { get => base.Path; set => base.Path = value; }
 
         /// <summary>Images from Get-CloudComposeImage or New-CloudComposeImage. Only these are judged, against their whole name+version group.</summary>
         [Parameter(ParameterSetName = InputObjectSet, Mandatory = true, ValueFromPipeline = true)]
@@ -117,12 +92,11 @@ namespace CloudCompose.Image.PowerShell.Commands
                     scopes.Add(new Scope(Connect(), new ImageQuery { Names = names, Versions = versions }, null));
                     break;
                 default:
-                    foreach (var file in ConfigFiles())
+                    foreach (var config in ConfigIdentities())
                     {
                         try
                         {
-                            var config = ConfigReader.ReadIdentity(file);
-                            scopes.Add(new Scope(Connect(config.Region), new ImageQuery { Names = new[] { config.Name }, Versions = new[] { config.Version }, Literal = true }, file));
+                            scopes.Add(new Scope(Connect(config.Region), new ImageQuery { Names = new[] { config.Name }, Versions = new[] { config.Version }, Literal = true }, config.FilePath));
                         }
                         catch (CloudComposeException e)
                         {
