@@ -21,6 +21,7 @@ public sealed partial class EmulatorState
             foreach (var si in spec.Images) SeedImages(store, si, now, result);
             foreach (var sl in spec.LaunchTemplates) SeedTemplate(store, sl, now, result);
             foreach (var ss in spec.SsmParameters) store.SsmParameters.Add(new SsmParameter(ss.Name, ResolveImage(store, ss.ImageId, ss.ImageName)));
+            foreach (var sr in spec.ImageRecipes) store.ImageRecipes.Add(new ImageRecipe(sr.Name, sr.Version, ResolveImage(store, sr.ImageId, sr.ImageName), sr.Container));
             foreach (var sn in spec.Instances) SeedInstances(store, sn, now, result);
         }
         return result;

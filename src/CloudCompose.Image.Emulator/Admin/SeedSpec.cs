@@ -8,6 +8,7 @@ public sealed class SeedSpec
     public List<SeedInstance> Instances { get; set; } = [];
     public List<SeedLaunchTemplate> LaunchTemplates { get; set; } = [];
     public List<SeedSsmParameter> SsmParameters { get; set; } = [];
+    public List<SeedImageRecipe> ImageRecipes { get; set; } = [];
 }
 
 public sealed class SeedImage
@@ -67,6 +68,17 @@ public sealed class SeedSsmParameter
     public string Name { get; set; } = "/seeded/ami";
     public string? ImageId { get; set; }
     public string? ImageName { get; set; }
+}
+
+/// <summary>An Image Builder recipe whose parent image is the given AMI.</summary>
+public sealed class SeedImageRecipe
+{
+    public string Name { get; set; } = "seeded-recipe";
+    public string Version { get; set; } = "1.0.0";
+    public string? ImageId { get; set; }
+    public string? ImageName { get; set; }
+    /// <summary>A container recipe instead of an image recipe.</summary>
+    public bool Container { get; set; }
 }
 
 public sealed class SeedResult

@@ -142,3 +142,6 @@ internal sealed class Ec2LaunchTemplate : Ec2Resource
 }
 
 internal sealed record SsmParameter(string Name, string ImageId);
+
+/// <summary>An Image Builder image or container recipe whose parent image is an AMI (DescribeImageReferences reports it).</summary>
+internal sealed record ImageRecipe(string Name, string Version, string ImageId, bool Container);

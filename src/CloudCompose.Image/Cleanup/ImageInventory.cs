@@ -117,13 +117,13 @@ namespace CloudCompose.Image.Cleanup
             }
         }
 
-        /// <summary>DescribeImageReferences (10 ids a call, all resource types): instances, launch templates, SSM parameters, Image Builder recipes.</summary>
+        /// <summary>DescribeImageReferences (10 ids a call, <see cref="ReferenceScope"/>): instances, launch templates, SSM parameters, Image Builder recipes.</summary>
         public async Task<Dictionary<string, List<string>>> ReferencesAsync(IReadOnlyList<string> imageIds, CancellationToken cancellationToken)
         {
             var result = new Dictionary<string, List<string>>(StringComparer.Ordinal);
             var pages = await ForEachAsync(Chunk(imageIds, ReferenceBatch).ToList(), chunk => Call("DescribeImageReferences", string.Join(",", chunk), async () =>
             {
-                var request = new DescribeImageReferencesRequest { ImageIds = chunk, IncludeAllResourceTypes = true, MaxResults = 1000 };
+                var request = ReferenceScope.Request(chunk);
                 var list = new List<ImageReference>();
                 await foreach (var reference in ec2.Paginators.DescribeImageReferences(request).ImageReferences.WithCancellation(cancellationToken).ConfigureAwait(false))
                 {

@@ -118,6 +118,73 @@ public class ImageRetirementTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_reference_check_names_every_state_but_terminated_every_template_version_SSM_and_Image_Builder()
+    {
+        emulator.Image("web", "1.0", 1);
+        emulator.Image("web", "1.0", 30);
+        using var retirement = emulator.Retirement();
+
+        await retirement.PlanAsync(Web, CancellationToken.None);
+
+        var sent = Assert.Single(emulator.State.RequestLog, e => e.Action == "DescribeImageReferences").Parameters;
+        Assert.False(sent.ContainsKey("IncludeAllResourceTypes"));
+        var expected = new Dictionary<string, string>
+        {
+            ["ResourceType.1.ResourceType"] = "ec2:Instance",
+            ["ResourceType.1.ResourceTypeOption.1.OptionName"] = "state-name",
+            ["ResourceType.1.ResourceTypeOption.1.OptionValue.1"] = "pending",
+            ["ResourceType.1.ResourceTypeOption.1.OptionValue.2"] = "running",
+            ["ResourceType.1.ResourceTypeOption.1.OptionValue.3"] = "shutting-down",
+            ["ResourceType.1.ResourceTypeOption.1.OptionValue.4"] = "stopping",
+            ["ResourceType.1.ResourceTypeOption.1.OptionValue.5"] = "stopped",
+            ["ResourceType.2.ResourceType"] = "ec2:LaunchTemplate",
+            ["ResourceType.2.ResourceTypeOption.1.OptionName"] = "version-depth",
+            ["ResourceType.2.ResourceTypeOption.1.OptionValue.1"] = "10000",
+            ["ResourceType.3.ResourceType"] = "ssm:Parameter",
+            ["ResourceType.4.ResourceType"] = "imagebuilder:ImageRecipe",
+            ["ResourceType.5.ResourceType"] = "imagebuilder:ContainerRecipe",
+        };
+        Assert.Equal(expected, sent.Where(p => p.Key.StartsWith("ResourceType.", StringComparison.Ordinal)).ToDictionary(p => p.Key, p => p.Value));
+    }
+
+    [Fact]
+    public async Task An_image_whose_only_instances_are_terminated_is_retired_though_EC2s_default_reference_check_counts_them()
+    {
+        emulator.Image("web", "1.0", 1);
+        var ended = emulator.Image("web", "1.0", 30);
+        emulator.Instance(ended, "terminated");
+        using var ec2 = Ec2();
+        var byDefault = await ec2.DescribeImageReferencesAsync(new DescribeImageReferencesRequest { ImageIds = [ended], IncludeAllResourceTypes = true });
+        Assert.Contains(byDefault.ImageReferences, r => r.ResourceType == "ec2:Instance"); // what IncludeAllResourceTypes would have kept
+        using var retirement = emulator.Retirement();
+
+        var removed = await RetireAll(retirement, Web);
+
+        Assert.Equal(ended, Assert.Single(removed).Result.ImageId);
+        Assert.DoesNotContain(ended, emulator.ImageIds());
+    }
+
+    [Fact]
+    public async Task Images_named_by_an_old_launch_template_version_or_an_Image_Builder_recipe_are_kept()
+    {
+        emulator.Image("web", "1.0", 1);
+        var pinned = emulator.Image("web", "1.0", 30);
+        var recipe = emulator.Image("web", "1.0", 31);
+        // Version 1 of 15 is beyond EC2's default depth of 10; an Auto Scaling group may still pin it.
+        emulator.Template("fifteen", [pinned, .. Enumerable.Repeat<string?>(null, 14)]);
+        emulator.State.Seed(new SeedSpec { ImageRecipes = [new SeedImageRecipe { Name = "web", ImageId = recipe }] });
+        using var retirement = emulator.Retirement();
+
+        var plan = await retirement.PlanAsync(Web, CancellationToken.None);
+
+        Assert.Equal(KeepReason.InUse, plan.Decisions.Single(d => d.Image.ImageId == pinned).Keep);
+        var byRecipe = plan.Decisions.Single(d => d.Image.ImageId == recipe);
+        Assert.Equal(KeepReason.InUse, byRecipe.Keep);
+        Assert.Contains("imagebuilder:ImageRecipe", byRecipe.Reason);
+        Assert.Empty(plan.Candidates);
+    }
+
+    [Fact]
     public async Task Shared_and_public_images_are_kept_unless_IncludeShared()
     {
         emulator.Image("web", "1.0", 1);
