@@ -193,7 +193,8 @@ internal static partial class ImageActions
                 if (dev.SnapshotId is not { } sid || !store.Snapshots.ContainsKey(sid)) continue;
                 var inUse = store.Images.Values.Any(o => o.Devices.Any(d => d.SnapshotId == sid));
                 if (!inUse) store.Snapshots.Remove(sid);
-                results.Add((sid, inUse ? "error-generic" : "success"));
+                // "skipped - The snapshot was not deleted because it's associated with other AMIs."
+                results.Add((sid, inUse ? "skipped" : "success"));
             }
             x.Set("deleteSnapshotResultSet", results, (w, s) => w.Elem("snapshotId", s.SnapshotId).Elem("returnCode", s.Code));
         }

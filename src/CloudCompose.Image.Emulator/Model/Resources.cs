@@ -56,6 +56,8 @@ internal sealed class Ec2Image : Ec2Resource
     public DateTime CreationDate { get; set; }
     public bool Public { get; set; }
     public HashSet<string> SharedWith { get; } = new(StringComparer.Ordinal);
+    public HashSet<string> SharedWithOrganizations { get; } = new(StringComparer.Ordinal);
+    public HashSet<string> SharedWithUnits { get; } = new(StringComparer.Ordinal);
     public List<ImageDevice> Devices { get; } = new();
     public string RootDeviceName { get; set; } = "/dev/xvda";
     public string Architecture { get; set; } = "x86_64";
