@@ -78,6 +78,21 @@ namespace CloudCompose.Image.PowerShell.Commands
         [Parameter]
         public RetireAction Action { get; set; } = RetireAction.Deregister;
 
+        /// <summary>Lifecycle: deprecate images unused for this long (days, or e.g. 12h); with -DisableAfter/-DeregisterAfter instead of -Action.</summary>
+        [Parameter]
+        [DurationTransformation(MaximumDays = 36500, NumbersAreDays = true)]
+        public TimeSpan DeprecateAfter { get; set; }
+
+        /// <summary>Lifecycle: disable images unused for this long (days).</summary>
+        [Parameter]
+        [DurationTransformation(MaximumDays = 36500, NumbersAreDays = true)]
+        public TimeSpan DisableAfter { get; set; }
+
+        /// <summary>Lifecycle: deregister images unused for this long (days).</summary>
+        [Parameter]
+        [DurationTransformation(MaximumDays = 36500, NumbersAreDays = true)]
+        public TimeSpan DeregisterAfter { get; set; }
+
         /// <summary>Deregister without deleting the snapshots.</summary>
         [Parameter]
         public SwitchParameter KeepSnapshots { get; set; }
@@ -89,6 +104,15 @@ namespace CloudCompose.Image.PowerShell.Commands
         /// <summary>Retire without asking for confirmation (for runbooks; -Confirm:$false does the same).</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            if (Stages() != null && MyInvocation.BoundParameters.ContainsKey(nameof(Action)))
+            {
+                ThrowFailure(new CloudComposeException(ErrorIds.LifecycleConflictsWithAction, ErrorKind.InvalidArgument,
+                    "-Action applies one action to every image; -DeprecateAfter, -DisableAfter and -DeregisterAfter give each image its stage. Use one or the other.", nameof(Action)));
+            }
+        }
 
         protected override void ProcessRecord()
         {
@@ -168,6 +192,7 @@ namespace CloudCompose.Image.PowerShell.Commands
                 MinimumAge = MinimumAge,
                 MinimumIdle = MyInvocation.BoundParameters.ContainsKey(nameof(MinimumIdle)) ? MinimumIdle : (TimeSpan?)null,
                 Action = Action,
+                Stages = Stages(),
                 KeepSnapshots = KeepSnapshots,
                 IncludeShared = IncludeShared,
             };
@@ -185,7 +210,7 @@ namespace CloudCompose.Image.PowerShell.Commands
             }
 
             var candidates = plan.Candidates.ToList();
-            WriteVerbose($"{candidates.Count} of {plan.Decisions.Count} image(s) may be retired ({Action}).");
+            WriteVerbose($"{candidates.Count} of {plan.Decisions.Count} image(s) may be retired ({(options.Stages is { } stages ? stages.ToString() : Action.ToString())}).");
             var progress = new ProgressRecord(1, $"Retiring unused images in {connection.Region}", "Starting");
             for (var i = 0; i < candidates.Count; i++)
             {
@@ -225,7 +250,14 @@ namespace CloudCompose.Image.PowerShell.Commands
             WriteProgress(progress);
         }
 
-        private string Describe(RetirementDecision candidate) => Action switch
+        private LifecycleStages? Stages()
+        {
+            TimeSpan? Bound(string name, TimeSpan value) => MyInvocation.BoundParameters.ContainsKey(name) ? value : (TimeSpan?)null;
+            var stages = new LifecycleStages(Bound(nameof(DeprecateAfter), DeprecateAfter), Bound(nameof(DisableAfter), DisableAfter), Bound(nameof(DeregisterAfter), DeregisterAfter));
+            return stages.IsEmpty ? null : stages;
+        }
+
+        private string Describe(RetirementDecision candidate) => candidate.Action switch
         {
             RetireAction.Disable => $"Disable image ({candidate.Reason})",
             RetireAction.Deprecate => $"Deprecate image ({candidate.Reason})",

@@ -128,7 +128,7 @@ namespace CloudCompose.Image.Cleanup
 
             var result = Result(current, now.Reason);
             var failures = new List<CloudComposeException>();
-            switch (Options.Action)
+            switch (now.Action)
             {
                 case RetireAction.Disable:
                     await MutateAsync("DisableImage", ErrorIds.ImageDisableFailed, current.ImageId,

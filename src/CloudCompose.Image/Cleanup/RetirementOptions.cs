@@ -18,6 +18,11 @@ namespace CloudCompose.Image.Cleanup
 
         public RetireAction Action { get; set; } = RetireAction.Deregister;
 
+        /// <summary>When set, each image gets the stage its age and idle time have reached instead of <see cref="Action"/>.</summary>
+        public LifecycleStages? Stages { get; set; }
+
+        internal bool Staged => Stages != null && !Stages.IsEmpty;
+
         /// <summary>Deregister only; leave the snapshots.</summary>
         public bool KeepSnapshots { get; set; }
 
@@ -49,6 +54,8 @@ namespace CloudCompose.Image.Cleanup
             {
                 throw new ArgumentOutOfRangeException(nameof(MinimumAge), "MinimumAge cannot be negative.");
             }
+
+            Stages?.Validate();
         }
     }
 }

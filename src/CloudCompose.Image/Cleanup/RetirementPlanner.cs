@@ -22,8 +22,8 @@ namespace CloudCompose.Image.Cleanup
                 var newest = new HashSet<string>(ordered.Where(i => i.State == "available").Take(options.Keep).Select(i => i.ImageId), StringComparer.Ordinal);
                 foreach (var image in ordered)
                 {
-                    var (keep, reason) = Judge(image, newest.Contains(image.ImageId), options, now);
-                    decisions.Add(new RetirementDecision(image, keep, reason));
+                    var (keep, reason, action) = Judge(image, newest.Contains(image.ImageId), options, now);
+                    decisions.Add(new RetirementDecision(image, keep, reason, action));
                 }
             }
 
@@ -34,7 +34,19 @@ namespace CloudCompose.Image.Cleanup
         public static IEnumerable<ImageInfo> NewestFirst(IEnumerable<ImageInfo> images) =>
             images.OrderByDescending(i => i.CreationDate ?? DateTime.MaxValue).ThenByDescending(i => i.ImageId, StringComparer.Ordinal);
 
-        private static (KeepReason, string) Judge(ImageInfo image, bool isNewest, RetirementOptions options, DateTime now)
+        private static (KeepReason, string, RetireAction) Judge(ImageInfo image, bool isNewest, RetirementOptions options, DateTime now)
+        {
+            var (keep, reason) = KeepRule(image, isNewest, options, now);
+            if (keep != KeepReason.None || !options.Staged)
+            {
+                return (keep, reason, options.Action);
+            }
+
+            return Stage(image, options.Stages!, now);
+        }
+
+        /// <summary>The keep rules every retirement shares; in a staged lifecycle the stage is decided after them.</summary>
+        private static (KeepReason, string) KeepRule(ImageInfo image, bool isNewest, RetirementOptions options, DateTime now)
         {
             if (string.IsNullOrEmpty(image.Name))
             {
@@ -62,12 +74,12 @@ namespace CloudCompose.Image.Cleanup
                 return (KeepReason.DeregistrationProtection, "deregistration protection is on");
             }
 
-            if (options.Action == RetireAction.Disable && image.State != "available")
+            if (!options.Staged && options.Action == RetireAction.Disable && image.State != "available")
             {
                 return (KeepReason.AlreadyRetired, $"state {image.State}, nothing to disable");
             }
 
-            if (options.Action == RetireAction.Deprecate && (image.State == "failed" || (image.DeprecationTime is { } d && d <= now)))
+            if (!options.Staged && options.Action == RetireAction.Deprecate && (image.State == "failed" || LifecycleStages.IsDeprecated(image, now)))
             {
                 return (KeepReason.AlreadyRetired, image.State == "failed" ? "state failed, nothing to deprecate" : $"deprecated since {Format(image.DeprecationTime!.Value)}");
             }
@@ -98,6 +110,11 @@ namespace CloudCompose.Image.Cleanup
                 return (KeepReason.Shared, "public (its use in other accounts cannot be seen)");
             }
 
+            if (options.Staged)
+            {
+                return (KeepReason.None, string.Empty);
+            }
+
             var why = $"unused, older than {Span(options.MinimumAge)}, not among the newest {options.Keep}";
             if (options.MinimumIdle is { } minimumIdle)
             {
@@ -106,6 +123,41 @@ namespace CloudCompose.Image.Cleanup
 
             return (KeepReason.None, why);
         }
+
+        /// <summary>The furthest stage the image has reached, unless it is already there (or beyond).</summary>
+        private static (KeepReason, string, RetireAction) Stage(ImageInfo image, LifecycleStages stages, DateTime now)
+        {
+            var created = image.CreationDate ?? now;
+            var age = now - created;
+            var lastUse = image.LastLaunchedTime is { } launched && launched > created ? launched : created;
+            var idle = now - lastUse;
+            var first = stages.Steps[0];
+            if (!(stages.Reached(age, idle) is { } reached))
+            {
+                return age < first.After
+                    ? (KeepReason.TooYoung, $"younger than {LifecycleStages.ParameterOf(first.Action)} {Span(first.After)}", first.Action)
+                    : (KeepReason.RecentlyLaunched, $"launched {Format(lastUse)}, within {LifecycleStages.ParameterOf(first.Action)} {Span(first.After)}", first.Action);
+            }
+
+            var current = LifecycleStages.Current(image, now);
+            if (current is { } at && LifecycleStages.Rank(at) >= LifecycleStages.Rank(reached.Action))
+            {
+                var already = at == RetireAction.Disable ? "already disabled" : $"deprecated since {Format(image.DeprecationTime!.Value)}";
+                var next = stages.Steps.Where(s => LifecycleStages.Rank(s.Action) > LifecycleStages.Rank(at)).Select(s => $"; {s.Action.ToString().ToLowerInvariant()} after {Span(s.After)} idle").FirstOrDefault();
+                return (KeepReason.AlreadyRetired, already + next, reached.Action);
+            }
+
+            if (image.State == "failed" && reached.Action != RetireAction.Deregister)
+            {
+                return (KeepReason.AlreadyRetired, $"state failed: only {LifecycleStages.ParameterOf(RetireAction.Deregister)} retires it", reached.Action);
+            }
+
+            var history = lastUse == created ? "never launched" : $"last launched {Span(Days(idle))} ago";
+            return (KeepReason.None, $"stage {reached.Action.ToString().ToLowerInvariant()}: unused, {Span(Days(age))} old, {history} (reached {LifecycleStages.ParameterOf(reached.Action)} {Span(reached.After)})", reached.Action);
+        }
+
+        /// <summary>Whole days, for reasons: "42d old" reads better than the exact span.</summary>
+        private static TimeSpan Days(TimeSpan span) => span.TotalDays >= 1 ? TimeSpan.FromDays(Math.Floor(span.TotalDays)) : span;
 
         internal static string Span(TimeSpan span) =>
             span.TotalDays >= 1 && span.Ticks % TimeSpan.TicksPerDay == 0 ? $"{span.TotalDays.ToString(CultureInfo.InvariantCulture)}d"

@@ -34,5 +34,7 @@ namespace CloudCompose.Image.Errors
         public const string ImageDisableFailed = "ImageDisableFailed";
         public const string ImageDeprecateFailed = "ImageDeprecateFailed";
         public const string SnapshotDeleteFailed = "SnapshotDeleteFailed";
+        public const string LifecycleStagesOutOfOrder = "LifecycleStagesOutOfOrder";
+        public const string LifecycleConflictsWithAction = "LifecycleConflictsWithAction";
     }
 }

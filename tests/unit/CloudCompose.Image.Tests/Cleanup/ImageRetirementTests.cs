@@ -102,6 +102,57 @@ public class ImageRetirementTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_staged_lifecycle_moves_each_image_once_per_run_to_the_stage_its_idle_time_reached()
+    {
+        var newest = emulator.Image("web", "1.0", 1);
+        var d45 = emulator.Image("web", "1.0", 45);
+        var d75 = emulator.Image("web", "1.0", 75);
+        var d120 = emulator.Image("web", "1.0", 120);
+        var launched = emulator.Image("web", "1.0", 120, i => i.LastLaunchedTime = emulator.State.Clock.UtcNow.AddDays(-10));
+        var stages = new LifecycleStages(TimeSpan.FromDays(30), TimeSpan.FromDays(60), TimeSpan.FromDays(90));
+        using var ec2 = Ec2();
+        async Task<Dictionary<string, Amazon.EC2.Model.Image>> Images() =>
+            (await ec2.DescribeImagesAsync(new DescribeImagesRequest { Owners = ["self"], IncludeDisabled = true, IncludeDeprecated = true })).Images.ToDictionary(i => i.ImageId);
+        Dictionary<string, int> CallsPerImage() => emulator.State.RequestLog
+            .Where(e => e.Action is "DeregisterImage" or "DisableImage" or "EnableImageDeprecation")
+            .GroupBy(e => e.Parameters["ImageId"]).ToDictionary(g => g.Key, g => g.Count());
+
+        using (var retirement = emulator.Retirement(o => o.Stages = stages))
+        {
+            var first = (await RetireAll(retirement, Web)).Select(o => o.Result).ToDictionary(r => r.ImageId, r => r.Action);
+            Assert.Equal(new Dictionary<string, string> { [d45] = "Deprecated", [d75] = "Disabled", [d120] = "Deregistered" }, first);
+        }
+
+        Assert.All(CallsPerImage().Values, count => Assert.Equal(1, count));
+        var after = await Images();
+        Assert.NotNull(after[d45].DeprecationTime);
+        Assert.Equal(ImageState.Disabled, after[d75].State);
+        Assert.False(after.ContainsKey(d120));
+        Assert.Null(after[newest].DeprecationTime);
+        Assert.Null(after[launched].DeprecationTime);
+
+        // A second run at once finds every image at its stage already.
+        emulator.State.ClearRequestLog();
+        using (var again = emulator.Retirement(o => o.Stages = stages))
+        {
+            Assert.Empty(await RetireAll(again, Web));
+        }
+
+        Assert.Empty(CallsPerImage());
+
+        // Twenty days on, the deprecated image has been idle long enough to be disabled, and only that happens.
+        emulator.State.Clock.Advance(TimeSpan.FromDays(20));
+        using (var later = emulator.Retirement(o => o.Stages = stages))
+        {
+            var moved = (await RetireAll(later, Web)).Select(o => (o.Result.ImageId, o.Result.Action)).ToList();
+            Assert.Contains((d45, "Disabled"), moved);
+            Assert.Contains((launched, "Deprecated"), moved);
+            Assert.Contains((d75, "Deregistered"), moved);
+            Assert.Equal(3, moved.Count);
+        }
+    }
+
+    [Fact]
     public async Task An_image_published_in_an_SSM_parameter_is_kept_by_DescribeImageReferences()
     {
         emulator.Image("web", "1.0", 1);
