@@ -23,6 +23,7 @@ public sealed partial class EmulatorState
             foreach (var ss in spec.SsmParameters) store.SsmParameters.Add(new SsmParameter(ss.Name, ResolveImage(store, ss.ImageId, ss.ImageName)));
             foreach (var sr in spec.ImageRecipes) store.ImageRecipes.Add(new ImageRecipe(sr.Name, sr.Version, ResolveImage(store, sr.ImageId, sr.ImageName), sr.Container));
             foreach (var sn in spec.Instances) SeedInstances(store, sn, now, result);
+            foreach (var rule in spec.RetentionRules) store.RetentionRules.Add(Rule(rule));
         }
         return result;
     }
@@ -52,6 +53,7 @@ public sealed partial class EmulatorState
                     Id = NewId("snap"), Region = store.Name, OwnerId = img.OwnerId, VolumeId = "vol-ffffffff", VolumeSize = 8,
                     Description = $"Created by CreateImage(i-seeded) for {img.Id}", StartTime = created, CompletesAt = created, Status = "completed",
                 };
+                if (si.SnapshotTags is not null) foreach (var (k, v) in si.SnapshotTags) snap.Tags[k] = v;
                 store.Snapshots[snap.Id] = snap;
                 result.SnapshotIds.Add(snap.Id);
                 img.Devices.Add(new ImageDevice { DeviceName = d == 0 ? "/dev/xvda" : $"/dev/xvd{(char)('a' + d)}", SnapshotId = snap.Id });
@@ -59,6 +61,15 @@ public sealed partial class EmulatorState
             store.Images[img.Id] = img;
             result.ImageIds.Add(img.Id);
         }
+    }
+
+    private static RetentionRule Rule(SeedRetentionRule rule)
+    {
+        if (rule.ResourceType is not (RecycleBin.ImageType or RecycleBin.SnapshotType)) throw new ArgumentException($"Retention rule resource type '{rule.ResourceType}' must be EC2_IMAGE or EBS_SNAPSHOT.");
+        if (rule.RetentionDays <= 0) throw new ArgumentException("A retention rule needs RetentionDays > 0.");
+        if (rule.ResourceTags is { Count: > 0 } && rule.ExcludeResourceTags is { Count: > 0 }) throw new ArgumentException("A tag-level rule (ResourceTags) cannot have ExcludeResourceTags.");
+        static List<KeyValuePair<string, string?>> Tags(Dictionary<string, string?>? d) => d?.ToList() ?? [];
+        return new RetentionRule(rule.ResourceType, TimeSpan.FromDays(rule.RetentionDays), Tags(rule.ResourceTags), Tags(rule.ExcludeResourceTags));
     }
 
     private static string ResolveImage(RegionStore store, string? id, string? name)

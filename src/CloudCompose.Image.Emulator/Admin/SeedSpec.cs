@@ -9,6 +9,7 @@ public sealed class SeedSpec
     public List<SeedLaunchTemplate> LaunchTemplates { get; set; } = [];
     public List<SeedSsmParameter> SsmParameters { get; set; } = [];
     public List<SeedImageRecipe> ImageRecipes { get; set; } = [];
+    public List<SeedRetentionRule> RetentionRules { get; set; } = [];
 }
 
 public sealed class SeedImage
@@ -32,6 +33,8 @@ public sealed class SeedImage
     public DateTime? LastLaunchedTime { get; set; }
     public string? Platform { get; set; }
     public int SnapshotCount { get; set; } = 1;
+    /// <summary>Tags on the image's snapshots (the module's bakes tag them; the Python plugin's did not).</summary>
+    public Dictionary<string, string>? SnapshotTags { get; set; }
 }
 
 public sealed class SeedInstance
@@ -79,6 +82,20 @@ public sealed class SeedImageRecipe
     public string? ImageName { get; set; }
     /// <summary>A container recipe instead of an image recipe.</summary>
     public bool Container { get; set; }
+}
+
+/// <summary>
+/// A Recycle Bin retention rule (made with the rbin service in AWS): what EC2 then does with a deleted AMI or snapshot.
+/// With <see cref="ResourceTags"/> it is tag-level (a resource with any of them is kept; a null value matches any
+/// value); without, region-level, less <see cref="ExcludeResourceTags"/>.
+/// </summary>
+public sealed class SeedRetentionRule
+{
+    /// <summary>EC2_IMAGE or EBS_SNAPSHOT.</summary>
+    public string ResourceType { get; set; } = "EC2_IMAGE";
+    public double RetentionDays { get; set; } = 7;
+    public Dictionary<string, string?>? ResourceTags { get; set; }
+    public Dictionary<string, string?>? ExcludeResourceTags { get; set; }
 }
 
 public sealed class SeedResult

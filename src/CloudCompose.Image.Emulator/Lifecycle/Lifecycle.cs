@@ -25,6 +25,8 @@ internal static class Lifecycle
 
         foreach (var snap in store.Snapshots.Values)
             if (snap.Status == "pending" && now >= snap.CompletesAt) snap.Status = "completed";
+
+        RecycleBin.Expire(store, now);
     }
 
     /// <summary>Applies every scheduled transition that is due; the schedule is finite so this ends.</summary>

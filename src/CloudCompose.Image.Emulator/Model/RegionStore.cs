@@ -11,6 +11,10 @@ internal sealed class RegionStore(string name)
     public Dictionary<string, Ec2LaunchTemplate> LaunchTemplates { get; } = new(StringComparer.Ordinal);
     public List<SsmParameter> SsmParameters { get; } = new();
     public List<ImageRecipe> ImageRecipes { get; } = new();
+    /// <summary>Recycle Bin retention rules (the rbin service's), as far as EC2's answers depend on them.</summary>
+    public List<RetentionRule> RetentionRules { get; } = new();
+    public Dictionary<string, Binned<Ec2Image>> BinImages { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, Binned<Ec2Snapshot>> BinSnapshots { get; } = new(StringComparer.Ordinal);
     /// <summary>RunInstances ClientToken → (reservation id, hash of the other parameters).</summary>
     public Dictionary<string, (string ReservationId, string ParamHash)> RunTokens { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, string> CopyTokens { get; } = new(StringComparer.Ordinal);

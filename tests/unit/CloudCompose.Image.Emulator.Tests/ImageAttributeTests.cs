@@ -115,7 +115,7 @@ public sealed class ImageAttributeTests : EmulatorTest
         var attr = await Ec2.DescribeImageAttributeAsync(new DescribeImageAttributeRequest { ImageId = ami, Attribute = ImageAttributeName.LaunchPermission });
         Assert.Equal(
             new[] { ("210987654321", (string?)null, (string?)null), (null, org, null), (null, null, unit) },
-            attr.ImageAttribute.LaunchPermissions.Select(p => ((string?)p.UserId, p.OrganizationArn, p.OrganizationalUnitArn)));
+            attr.ImageAttribute.LaunchPermissions.Select(p => ((string?)p.UserId, (string?)p.OrganizationArn, (string?)p.OrganizationalUnitArn)));
 
         await Ec2.DisableImageAsync(new DisableImageRequest { ImageId = ami });
         var after = await Ec2.DescribeImageAttributeAsync(new DescribeImageAttributeRequest { ImageId = ami, Attribute = ImageAttributeName.LaunchPermission });

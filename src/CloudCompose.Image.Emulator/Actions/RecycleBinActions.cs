@@ -1,0 +1,73 @@
+using CloudCompose.Image.Emulator.Model;
+using CloudCompose.Image.Emulator.Protocol;
+using CloudCompose.Image.Emulator.Xml;
+
+namespace CloudCompose.Image.Emulator.Actions;
+
+/// <summary>The EC2 side of the Recycle Bin: listing and restoring the AMIs and snapshots a retention rule kept.</summary>
+internal static class RecycleBinActions
+{
+    public static void Register(Dictionary<string, Func<Ec2Request, string>> d)
+    {
+        d["ListImagesInRecycleBin"] = ListImages;
+        d["RestoreImageFromRecycleBin"] = RestoreImage;
+        d["ListSnapshotsInRecycleBin"] = ListSnapshots;
+        d["RestoreSnapshotFromRecycleBin"] = RestoreSnapshot;
+    }
+
+    private static string ListImages(Ec2Request r)
+    {
+        var p = r.P;
+        var max = Pager.MaxResults(p, 1, 1000);
+        var ids = p.List("ImageId");
+        // "You can specify up to 20 IDs in a single request."
+        if (ids.Count > 20) throw Ec2Error.InvalidParameterValue("You can specify up to 20 image IDs in a single request.");
+        ids.ForEach(Ids.CheckImage);
+        var items = r.Store.BinImages.Values.Where(b => ids.Count == 0 || ids.Contains(b.Resource.Id));
+        var (page, next) = Pager.Page(items, b => b.Resource.Id, max, p.Get("NextToken"), r.Action);
+        var x = r.Xml();
+        x.Set("imageSet", page, (w, b) => w.Elem("imageId", b.Resource.Id).Elem("name", b.Resource.Name).Elem("description", b.Resource.Description)
+            .Elem("recycleBinEnterTime", b.EnterTime).Elem("recycleBinExitTime", b.ExitTime));
+        x.Elem("nextToken", next);
+        return x.Finish();
+    }
+
+    private static string RestoreImage(Ec2Request r)
+    {
+        var id = r.P.Require("ImageId");
+        Ids.CheckImage(id);
+        var store = r.Store;
+        if (!store.BinImages.Remove(id, out var binned)) throw Ids.ImagesNotFound([id]);
+        binned.Resource.Tags.Remove(RecycleBin.InBinTag);
+        store.Images[id] = binned.Resource;
+        return r.Ok();
+    }
+
+    private static string ListSnapshots(Ec2Request r)
+    {
+        var p = r.P;
+        var max = Pager.MaxResults(p, 5, 1000);
+        var ids = p.List("SnapshotId");
+        ids.ForEach(Ids.CheckSnapshot);
+        var items = r.Store.BinSnapshots.Values.Where(b => ids.Count == 0 || ids.Contains(b.Resource.Id));
+        var (page, next) = Pager.Page(items, b => b.Resource.Id, max, p.Get("NextToken"), r.Action);
+        var x = r.Xml();
+        x.Set("snapshotSet", page, (w, b) => w.Elem("snapshotId", b.Resource.Id).Elem("recycleBinEnterTime", b.EnterTime)
+            .Elem("recycleBinExitTime", b.ExitTime).Elem("description", b.Resource.Description).Elem("volumeId", b.Resource.VolumeId));
+        x.Elem("nextToken", next);
+        return x.Finish();
+    }
+
+    private static string RestoreSnapshot(Ec2Request r)
+    {
+        var id = r.P.Require("SnapshotId");
+        Ids.CheckSnapshot(id);
+        var store = r.Store;
+        if (!store.BinSnapshots.Remove(id, out var binned)) throw Ids.SnapshotNotFound(id);
+        var s = binned.Resource;
+        s.Tags.Remove(RecycleBin.InBinTag);
+        store.Snapshots[id] = s;
+        return r.Xml().Elem("snapshotId", s.Id).Elem("description", s.Description).Elem("encrypted", false).Elem("ownerId", s.OwnerId)
+            .Elem("progress", "100%").Elem("startTime", s.StartTime).Elem("status", s.Status).Elem("volumeId", s.VolumeId).Elem("volumeSize", s.VolumeSize).Finish();
+    }
+}
