@@ -76,6 +76,19 @@ namespace CloudCompose.Image.Cleanup
             return Sort(images);
         }
 
+        /// <summary>Owned images by id, tagged or not, disabled and deprecated ones included (an unknown id is just absent).</summary>
+        public async Task<List<ImageInfo>> ImagesByIdAsync(IReadOnlyList<string> imageIds, CancellationToken cancellationToken)
+        {
+            var result = new List<ImageInfo>();
+            foreach (var chunk in Chunk(imageIds.Distinct().ToList(), FilterValueLimit))
+            {
+                var images = await DescribeAsync(new List<Filter> { new Filter("image-id", chunk) }, cancellationToken).ConfigureAwait(false);
+                result.AddRange(images.Select(i => ImageInfoFactory.FromImage(i, region)));
+            }
+
+            return result;
+        }
+
         /// <summary>Every owned image (tagged or not) that has one of these snapshots.</summary>
         public async Task<List<ImageInfo>> ImagesWithSnapshotsAsync(IReadOnlyList<string> snapshotIds, CancellationToken cancellationToken)
         {

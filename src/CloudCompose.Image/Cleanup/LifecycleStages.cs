@@ -67,10 +67,11 @@ namespace CloudCompose.Image.Cleanup
             : (RetireAction?)null;
 
         /// <summary>
-        /// Deprecated, or due within the minute: the module deprecates at the next whole minute (EC2 takes no time in the
-        /// past and rounds to the minute), so a run right after the last must not deprecate the image again.
+        /// Deprecated, or due within two minutes: the module deprecates from the next whole minute by EC2's clock (EC2
+        /// takes no time in the past and rounds to the minute), so a run right after the last must not deprecate the
+        /// image again.
         /// </summary>
-        internal static bool IsDeprecated(ImageInfo image, DateTime now) => image.DeprecationTime is { } at && at <= now.AddMinutes(1);
+        internal static bool IsDeprecated(ImageInfo image, DateTime now) => image.DeprecationTime is { } at && at <= now.AddMinutes(2);
 
         /// <summary>Deprecate, then disable, then deregister.</summary>
         internal static int Rank(RetireAction action) => action switch

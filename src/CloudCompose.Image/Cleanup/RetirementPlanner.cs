@@ -69,9 +69,9 @@ namespace CloudCompose.Image.Cleanup
                 return (KeepReason.Pending, $"state {(string.IsNullOrEmpty(image.State) ? "unknown" : image.State)}");
             }
 
-            if (image.DeregistrationProtection)
+            if (image.DeregistrationProtection && !(image.DeregistrationProtectedUntil is { } over && over <= now))
             {
-                return (KeepReason.DeregistrationProtection, "deregistration protection is on");
+                return (KeepReason.DeregistrationProtection, Protection(image));
             }
 
             if (!options.Staged && options.Action == RetireAction.Disable && image.State != "available")
@@ -155,6 +155,12 @@ namespace CloudCompose.Image.Cleanup
             var history = lastUse == created ? "never launched" : $"last launched {Span(Days(idle))} ago";
             return (KeepReason.None, $"stage {reached.Action.ToString().ToLowerInvariant()}: unused, {Span(Days(age))} old, {history} (reached {LifecycleStages.ParameterOf(reached.Action)} {Span(reached.After)})", reached.Action);
         }
+
+        /// <summary>Says when a protected image becomes deletable: never by itself, 24 hours after protection is disabled, or at the end of a running cooldown.</summary>
+        private static string Protection(ImageInfo image) =>
+            image.DeregistrationProtectedUntil is { } until ? $"deregistration protection cooldown: deletable from {Format(until)}"
+            : image.DeregistrationProtectionState == "enabled-with-cooldown" ? "deregistration protection is on with a 24-hour cooldown: deletable 24 hours after it is disabled"
+            : "deregistration protection is on: deletable once it is disabled";
 
         /// <summary>Whole days, for reasons: "42d old" reads better than the exact span.</summary>
         private static TimeSpan Days(TimeSpan span) => span.TotalDays >= 1 ? TimeSpan.FromDays(Math.Floor(span.TotalDays)) : span;

@@ -257,7 +257,7 @@ public class RetirementSafetyTests : IAsyncLifetime
                 }
 
                 // Stages: idle is the time since the last launch (or creation); the furthest stage reached applies,
-                // unless the image is already there: disabled, or deprecated (at the latest within the minute).
+                // unless the image is already there: disabled, or deprecated (at the latest within two minutes).
                 var lastUse = image.LastLaunchedTime is { } launched && launched > image.CreationDate ? launched : image.CreationDate;
                 var idleFor = now - lastUse;
                 var steps = new (RetireAction Action, TimeSpan? After, int Rank)[] { (RetireAction.Deprecate, stages.DeprecateAfter, 1), (RetireAction.Disable, stages.DisableAfter, 2), (RetireAction.Deregister, stages.DeregisterAfter, 3) };
@@ -268,7 +268,7 @@ public class RetirementSafetyTests : IAsyncLifetime
                 }
 
                 var target = reached[^1];
-                var at = image.State == "disabled" ? 2 : deprecation.TryGetValue(image.Id, out var when) && when <= now.AddMinutes(1) ? 1 : 0;
+                var at = image.State == "disabled" ? 2 : deprecation.TryGetValue(image.Id, out var when) && when <= now.AddMinutes(2) ? 1 : 0;
                 if (at >= target.Rank || (image.State == "failed" && target.Action != RetireAction.Deregister))
                 {
                     continue;
