@@ -24,6 +24,11 @@ public sealed partial class EmulatorState
             foreach (var sr in spec.ImageRecipes) store.ImageRecipes.Add(new ImageRecipe(sr.Name, sr.Version, ResolveImage(store, sr.ImageId, sr.ImageName), sr.Container));
             foreach (var sn in spec.Instances) SeedInstances(store, sn, now, result);
             foreach (var rule in spec.RetentionRules) store.RetentionRules.Add(Rule(rule));
+            foreach (var u in spec.ForeignUsage)
+            {
+                if (u.ResourceType is not ("ec2:Instance" or "ec2:LaunchTemplate")) throw new ArgumentException($"Foreign usage resource type '{u.ResourceType}' must be ec2:Instance or ec2:LaunchTemplate.");
+                store.ForeignUsage.Add(new ForeignUsage(ResolveImage(store, u.ImageId, u.ImageName), u.AccountId, u.ResourceType, u.Count));
+            }
         }
         return result;
     }

@@ -17,6 +17,7 @@ internal static class ActionRegistry
         LaunchTemplateActions.Register(d);
         ImageReferenceActions.Register(d);
         RecycleBinActions.Register(d);
+        ImageUsageReportActions.Register(d);
         AccountActions.Register(d);
         return d;
     }

@@ -10,6 +10,7 @@ public sealed class SeedSpec
     public List<SeedSsmParameter> SsmParameters { get; set; } = [];
     public List<SeedImageRecipe> ImageRecipes { get; set; } = [];
     public List<SeedRetentionRule> RetentionRules { get; set; } = [];
+    public List<SeedForeignUsage> ForeignUsage { get; set; } = [];
 }
 
 public sealed class SeedImage
@@ -96,6 +97,17 @@ public sealed class SeedRetentionRule
     public double RetentionDays { get; set; } = 7;
     public Dictionary<string, string?>? ResourceTags { get; set; }
     public Dictionary<string, string?>? ExcludeResourceTags { get; set; }
+}
+
+/// <summary>Use of an image in another account, as an image usage report would find it.</summary>
+public sealed class SeedForeignUsage
+{
+    public string? ImageId { get; set; }
+    public string? ImageName { get; set; }
+    public string AccountId { get; set; } = "210987654321";
+    /// <summary>ec2:Instance or ec2:LaunchTemplate.</summary>
+    public string ResourceType { get; set; } = "ec2:Instance";
+    public long Count { get; set; } = 1;
 }
 
 public sealed class SeedResult

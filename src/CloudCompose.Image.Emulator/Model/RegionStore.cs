@@ -13,6 +13,10 @@ internal sealed class RegionStore(string name)
     public List<ImageRecipe> ImageRecipes { get; } = new();
     /// <summary>Recycle Bin retention rules (the rbin service's), as far as EC2's answers depend on them.</summary>
     public List<RetentionRule> RetentionRules { get; } = new();
+    public List<ForeignUsage> ForeignUsage { get; } = new();
+    public Dictionary<string, ImageUsageReport> UsageReports { get; } = new(StringComparer.Ordinal);
+    /// <summary>CreateImageUsageReport ClientToken → report id.</summary>
+    public Dictionary<string, string> ReportTokens { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, Binned<Ec2Image>> BinImages { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, Binned<Ec2Snapshot>> BinSnapshots { get; } = new(StringComparer.Ordinal);
     /// <summary>RunInstances ClientToken → (reservation id, hash of the other parameters).</summary>
@@ -21,7 +25,7 @@ internal sealed class RegionStore(string name)
 
     public Ec2Resource? FindAny(string id) =>
         Instances.GetValueOrDefault(id) ?? Images.GetValueOrDefault(id) ?? Snapshots.GetValueOrDefault(id)
-        ?? Volumes.GetValueOrDefault(id) ?? (Ec2Resource?)LaunchTemplates.GetValueOrDefault(id);
+        ?? Volumes.GetValueOrDefault(id) ?? LaunchTemplates.GetValueOrDefault(id) ?? (Ec2Resource?)UsageReports.GetValueOrDefault(id);
 
     public IEnumerable<Ec2Resource> AllResources() =>
         Instances.Values.Cast<Ec2Resource>().Concat(Images.Values).Concat(Snapshots.Values).Concat(Volumes.Values).Concat(LaunchTemplates.Values);
