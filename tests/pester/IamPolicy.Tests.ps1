@@ -112,6 +112,10 @@ Describe 'the policy against what the module calls' {
         foreach ($run in @{ Version = '0.1'; Action = 'Deregister' }, @{ Version = '0.2'; Action = 'Disable' }, @{ Version = '0.3'; Action = 'Deprecate' }) {
             $Retired[$run.Action] = @(Remove-UnusedCloudComposeImage -Name iam -Version $run.Version -Action $run.Action -IncludeShared -Force -EndpointUrl $Emulator.Url)
         }
+        # Shared images judged by usage reports (ready at once here).
+        Invoke-Emulator $Emulator POST delays @{ usageReportDelay = 0 } | Out-Null
+        Invoke-Emulator $Emulator POST seed @{ images = @(foreach ($age in 30, 20) { @{ name = "iam_0.4_$age"; ageDays = $age; sharedWith = @('111122223333'); tags = @{ ImageName = 'iam'; ImageVersion = '0.4' } } }) } | Out-Null
+        $script:ByUsage = @(Remove-UnusedCloudComposeImage -Name iam -Version 0.4 -CheckSharedUsage -Force -EndpointUrl $Emulator.Url)
         # Each retirement undone: enable and re-share, cancel the deprecation, back from the Recycle Bin.
         $script:Restored = @($Retired.Values | ForEach-Object { $_ } | Restore-CloudComposeImage -EndpointUrl $Emulator.Url)
         foreach ($line in "Remove-CloudComposeImageBuilder -EndpointUrl $($Emulator.Url) -Name ", "Get-CloudComposeImage -EndpointUrl $($Emulator.Url) -Name iam -Version ") {
@@ -137,6 +141,7 @@ Describe 'the policy against what the module calls' {
         $Retired['Deprecate'].Action | Should -Be 'Deprecated'
         foreach ($action in $Retired.Keys) { $Retired[$action].ImageName | Should -BeLike 'iam_*_30' }
         $Retired['Deregister'].RecycleBinExitTime | Should -Not -BeNullOrEmpty
+        $ByUsage.ImageName | Should -Be 'iam_0.4_30'
         @($Restored.Actions | Sort-Object -Unique) | Should -Be @('DeprecationCancelled', 'Enabled', 'RestoredFromRecycleBin', 'SharingRestored')
     }
 

@@ -117,6 +117,26 @@ Describe 'Remove-UnusedCloudComposeImage' {
         (Invoke-Emulator $Emulator GET counters).PSObject.Properties.Name | Should -BeNullOrEmpty
     }
 
+    It 'with -CheckSharedUsage retires a shared image no other account uses and keeps one that is used, naming the accounts' {
+        Invoke-Emulator $Emulator POST delays @{ usageReportDelay = 0 } | Out-Null
+        $unused = New-SeedImage web -AgeDays 70 -Extra @{ sharedWith = @('210987654321') }
+        $used = New-SeedImage web -AgeDays 80 -Extra @{ sharedWith = @('111122223333') }
+        Invoke-Emulator $Emulator POST seed @{ foreignUsage = @(@{ imageId = $used; accountId = '111122223333'; resourceType = 'ec2:Instance'; count = 2 }) } | Out-Null
+
+        Remove-UnusedCloudComposeImage -Name web -CheckSharedUsage -WhatIf -EndpointUrl $Endpoint | Out-Null
+        $reports = (Invoke-Emulator $Emulator GET counters).CreateImageUsageReport
+        $verbose = Remove-UnusedCloudComposeImage -Name web -CheckSharedUsage -Force -EndpointUrl $Endpoint -Verbose -OutVariable removed 4>&1 |
+            Where-Object { $_ -is [Management.Automation.VerboseRecord] } | ForEach-Object Message
+
+        $reports | Should -Be 2 -Because '-WhatIf made the reports (they change nothing)'
+        (Invoke-Emulator $Emulator GET counters).CreateImageUsageReport | Should -Be 2 -Because 'the real run reused them'
+        $gone = @($removed | Where-Object { $_ -is [CloudCompose.Image.RemovalResult] })
+        $gone.ImageId | Should -Contain $unused
+        ($gone | Where-Object ImageId -eq $unused).LaunchPermissionsRemoved | Should -Be @('210987654321')
+        $gone.ImageId | Should -Not -Contain $used
+        ($verbose | Where-Object { $_ -like "Keeping $used *" }) | Should -Match 'used in other accounts: 111122223333 \(ec2:Instance ×2\)'
+    }
+
     It 'never touches an image that is not tagged or not ours, whatever is piped in' {
         $plain = (Invoke-Emulator $Emulator POST seed @{ images = @(@{ name = 'plain'; ageDays = 90 }) }).imageIds[0]
 

@@ -101,6 +101,20 @@ namespace CloudCompose.Image.PowerShell.Commands
         [Parameter]
         public SwitchParameter IncludeShared { get; set; }
 
+        /// <summary>Retire shared images too when EC2's image usage reports show no other account runs or references them.</summary>
+        [Parameter]
+        public SwitchParameter CheckSharedUsage { get; set; }
+
+        /// <summary>With -CheckSharedUsage: a usage report at most this old is reused (default 1 day).</summary>
+        [Parameter]
+        [DurationTransformation(MaximumDays = 30)]
+        public TimeSpan UsageReportMaxAge { get; set; } = TimeSpan.FromDays(1);
+
+        /// <summary>With -CheckSharedUsage: how long to wait for usage reports (default 15 minutes); images whose report is not ready are kept.</summary>
+        [Parameter]
+        [DurationTransformation]
+        public TimeSpan UsageReportTimeout { get; set; } = TimeSpan.FromMinutes(15);
+
         /// <summary>Retire without asking for confirmation (for runbooks; -Confirm:$false does the same).</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
@@ -195,6 +209,9 @@ namespace CloudCompose.Image.PowerShell.Commands
                 Stages = Stages(),
                 KeepSnapshots = KeepSnapshots,
                 IncludeShared = IncludeShared,
+                CheckSharedUsage = CheckSharedUsage,
+                UsageReportMaxAge = UsageReportMaxAge,
+                UsageReportTimeout = UsageReportTimeout,
             };
             using var retirement = new ImageRetirement(connection, options, messages);
             var plan = Wait(retirement.PlanAsync(query, CancellationToken));

@@ -28,6 +28,7 @@ namespace CloudCompose.Image.Cleanup
         private readonly ImageSharing sharing;
         private readonly ImageDeregistration deregistration;
         private readonly ServerClock serverClock;
+        private readonly SharedUsage usage;
 
         public ImageRetirement(AwsConnection connection, RetirementOptions options, IBuildObserver? observer = null)
         {
@@ -41,6 +42,7 @@ namespace CloudCompose.Image.Cleanup
             calls = new MutatingCalls(options.MutatingCallsPerSecond, options.MutatingBurst);
             sharing = new ImageSharing(ec2, calls);
             deregistration = new ImageDeregistration(ec2, inventory, calls, this.observer);
+            usage = new SharedUsage(ec2, calls, options, this.observer);
         }
 
         public RetirementOptions Options { get; }
@@ -68,24 +70,29 @@ namespace CloudCompose.Image.Cleanup
 
             await inventory.FillUsageAsync(images, cancellationToken).ConfigureAwait(false);
             observer.Verbose($"{images.Count} image(s) in scope ({query}) in {Region}; {images.Count(i => i.InUse == true)} used by instances or launch templates.");
-            var decisions = RetirementPlanner.Decide(images, Options).Where(d => only == null || only.Contains(d.Image.ImageId)).ToList();
+            bool InScope(RetirementDecision d) => only == null || only.Contains(d.Image.ImageId);
 
-            var candidates = decisions.Where(d => d.Retire).ToList();
-            var references = await inventory.ReferencesAsync(candidates.Select(d => d.Image.ImageId).ToList(), cancellationToken).ConfigureAwait(false);
-            foreach (var decision in candidates.Where(d => references.ContainsKey(d.Image.ImageId)))
+            // Each further look costs calls per image, so only what is still a candidate gets it: EC2's reference check,
+            // then the launch permissions, then (for shared ones) usage reports. The rules then decide once more.
+            var screening = Options.CheckSharedUsage ? Options.IgnoringSharing() : Options;
+            var candidates = RetirementPlanner.Decide(images, screening).Where(d => InScope(d) && d.Retire).Select(d => d.Image).ToList();
+            var references = await inventory.ReferencesAsync(candidates.Select(i => i.ImageId).ToList(), cancellationToken).ConfigureAwait(false);
+            foreach (var image in candidates.Where(i => references.ContainsKey(i.ImageId)))
             {
-                var users = references[decision.Image.ImageId];
-                decision.Image.InUse = true;
-                decision.Image.UsedBy = decision.Image.UsedBy.Concat(users).ToList();
-                decision.Keep = KeepReason.InUse;
-                decision.Reason = "referenced by " + string.Join(", ", users);
+                image.InUse = true;
+                image.UsedBy = image.UsedBy.Concat(references[image.ImageId]).ToList();
             }
 
+            var unused = candidates.Where(i => i.InUse == false).ToList();
             if (!Options.IncludeShared)
             {
-                await MarkSharedAsync(decisions.Where(d => d.Retire).ToList(), cancellationToken).ConfigureAwait(false);
+                await ReadSharingAsync(unused, cancellationToken).ConfigureAwait(false);
             }
 
+            var verdicts = Options.CheckSharedUsage && !Options.IncludeShared
+                ? await usage.CheckAsync(unused.Where(i => i.IsPublic || i.SharedWithAccounts.Count > 0).ToList(), cancellationToken).ConfigureAwait(false)
+                : null;
+            var decisions = RetirementPlanner.Decide(images, Options, verdicts).Where(InScope).ToList();
             var found = new HashSet<string>(scope.Select(i => i.ImageId), StringComparer.Ordinal);
             return new RetirementPlan(decisions, query.ImageIds.Where(id => !found.Contains(id)).Distinct().ToList());
         }
@@ -117,16 +124,16 @@ namespace CloudCompose.Image.Cleanup
                 current.UsedBy = users;
             }
 
-            var now = RetirementPlanner.Decide(group, Options).First(d => d.Image.ImageId == current.ImageId);
+            // Sharing as it is now; the plan's usage report still counts only if it looked at every account shared with.
+            var shared = await inventory.LaunchPermissionsAsync(current.ImageId, cancellationToken).ConfigureAwait(false);
+            current.SharedWithAccounts = shared;
+            var verdicts = decision.SharedUsage is { } verdict && verdict.Covers(shared.Where(p => p != "all").ToList()) && (!current.IsPublic || verdict.Accounts == null)
+                ? new Dictionary<string, SharedUsageVerdict> { [current.ImageId] = verdict }
+                : null;
+            var now = RetirementPlanner.Decide(group, Options, verdicts).First(d => d.Image.ImageId == current.ImageId);
             if (!now.Retire)
             {
                 return Skipped(current, now.Reason);
-            }
-
-            var shared = await inventory.LaunchPermissionsAsync(current.ImageId, cancellationToken).ConfigureAwait(false);
-            if (shared.Count > 0 && !Options.IncludeShared)
-            {
-                return Skipped(current, "shared with " + string.Join(", ", shared));
             }
 
             var result = Result(current, now.Reason);
@@ -223,22 +230,16 @@ namespace CloudCompose.Image.Cleanup
 
         public void Dispose() => ec2.Dispose();
 
-        private async Task MarkSharedAsync(List<RetirementDecision> candidates, CancellationToken cancellationToken)
+        private async Task ReadSharingAsync(List<ImageInfo> images, CancellationToken cancellationToken)
         {
             // EC2 has no batched way to read launch permissions, so only the final candidates are asked, a few at a time.
             using var gate = new SemaphoreSlim(SharingParallelism);
-            await Task.WhenAll(candidates.Select(async decision =>
+            await Task.WhenAll(images.Select(async image =>
             {
                 await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    var shared = await inventory.LaunchPermissionsAsync(decision.Image.ImageId, cancellationToken).ConfigureAwait(false);
-                    if (shared.Count > 0)
-                    {
-                        decision.Image.SharedWithAccounts = shared;
-                        decision.Keep = KeepReason.Shared;
-                        decision.Reason = "shared with " + string.Join(", ", shared) + " (its use there cannot be seen)";
-                    }
+                    image.SharedWithAccounts = await inventory.LaunchPermissionsAsync(image.ImageId, cancellationToken).ConfigureAwait(false);
                 }
                 finally
                 {

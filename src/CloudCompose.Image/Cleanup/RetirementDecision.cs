@@ -23,6 +23,9 @@ namespace CloudCompose.Image.Cleanup
         /// <summary>What retiring it does: the -Action, or in a staged lifecycle the stage it has reached.</summary>
         public RetireAction Action { get; }
 
+        /// <summary>For a shared image whose use in other accounts a usage report looked at: what it found.</summary>
+        public SharedUsageVerdict? SharedUsage { get; internal set; }
+
         /// <summary>ShouldProcess target: id and AMI name.</summary>
         public string Target => $"{Image.ImageId} ({Image.ImageName})";
 

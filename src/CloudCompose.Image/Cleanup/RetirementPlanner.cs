@@ -11,7 +11,8 @@ namespace CloudCompose.Image.Cleanup
     /// </summary>
     public static class RetirementPlanner
     {
-        public static IReadOnlyList<RetirementDecision> Decide(IEnumerable<ImageInfo> images, RetirementOptions options)
+        /// <param name="sharedUsage">What usage reports say about shared images: an unused one is no longer kept for its sharing.</param>
+        public static IReadOnlyList<RetirementDecision> Decide(IEnumerable<ImageInfo> images, RetirementOptions options, IReadOnlyDictionary<string, SharedUsageVerdict>? sharedUsage = null)
         {
             options.Validate();
             var now = options.UtcNow();
@@ -22,8 +23,9 @@ namespace CloudCompose.Image.Cleanup
                 var newest = new HashSet<string>(ordered.Where(i => i.State == "available").Take(options.Keep).Select(i => i.ImageId), StringComparer.Ordinal);
                 foreach (var image in ordered)
                 {
-                    var (keep, reason, action) = Judge(image, newest.Contains(image.ImageId), options, now);
-                    decisions.Add(new RetirementDecision(image, keep, reason, action));
+                    var verdict = sharedUsage != null && sharedUsage.TryGetValue(image.ImageId, out var v) ? v : null;
+                    var (keep, reason, action) = Judge(image, newest.Contains(image.ImageId), options, now, verdict);
+                    decisions.Add(new RetirementDecision(image, keep, reason, action) { SharedUsage = verdict });
                 }
             }
 
@@ -34,19 +36,26 @@ namespace CloudCompose.Image.Cleanup
         public static IEnumerable<ImageInfo> NewestFirst(IEnumerable<ImageInfo> images) =>
             images.OrderByDescending(i => i.CreationDate ?? DateTime.MaxValue).ThenByDescending(i => i.ImageId, StringComparer.Ordinal);
 
-        private static (KeepReason, string, RetireAction) Judge(ImageInfo image, bool isNewest, RetirementOptions options, DateTime now)
+        private static (KeepReason, string, RetireAction) Judge(ImageInfo image, bool isNewest, RetirementOptions options, DateTime now, SharedUsageVerdict? verdict)
         {
-            var (keep, reason) = KeepRule(image, isNewest, options, now);
-            if (keep != KeepReason.None || !options.Staged)
+            var (keep, reason) = KeepRule(image, isNewest, options, now, verdict);
+            if (keep == KeepReason.None && options.Staged)
             {
-                return (keep, reason, options.Action);
+                (keep, reason, var stage) = Stage(image, options.Stages!, now);
+                return (keep, keep == KeepReason.None ? reason + Cleared(image, options, verdict) : reason, stage);
             }
 
-            return Stage(image, options.Stages!, now);
+            return (keep, keep == KeepReason.None ? reason + Cleared(image, options, verdict) : reason, options.Action);
         }
 
+        private static bool IsShared(ImageInfo image) => image.IsPublic || image.SharedWithAccounts.Count > 0;
+
+        /// <summary>For a shared image a usage report let go: why its sharing did not keep it.</summary>
+        private static string Cleared(ImageInfo image, RetirementOptions options, SharedUsageVerdict? verdict) =>
+            IsShared(image) && !options.IncludeShared && verdict is { Unused: true } ? "; " + verdict.Reason : string.Empty;
+
         /// <summary>The keep rules every retirement shares; in a staged lifecycle the stage is decided after them.</summary>
-        private static (KeepReason, string) KeepRule(ImageInfo image, bool isNewest, RetirementOptions options, DateTime now)
+        private static (KeepReason, string) KeepRule(ImageInfo image, bool isNewest, RetirementOptions options, DateTime now, SharedUsageVerdict? verdict)
         {
             if (string.IsNullOrEmpty(image.Name))
             {
@@ -105,9 +114,10 @@ namespace CloudCompose.Image.Cleanup
                 return (KeepReason.InUse, image.InUse == null ? "usage unknown" : "in use by " + string.Join(", ", image.UsedBy));
             }
 
-            if (image.IsPublic && !options.IncludeShared)
+            if (IsShared(image) && !options.IncludeShared && verdict is not { Unused: true })
             {
-                return (KeepReason.Shared, "public (its use in other accounts cannot be seen)");
+                var with = image.IsPublic ? "public" : "shared with " + string.Join(", ", image.SharedWithAccounts);
+                return (KeepReason.Shared, verdict?.Reason ?? $"{with} (its use in other accounts cannot be seen)");
             }
 
             if (options.Staged)

@@ -38,6 +38,7 @@ namespace CloudCompose.Image.Errors
         public const string LaunchPermissionsNotRecorded = "LaunchPermissionsNotRecorded";
         public const string LaunchPermissionsNotRemoved = "LaunchPermissionsNotRemoved";
         public const string LaunchPermissionsNotRestored = "LaunchPermissionsNotRestored";
+        public const string UsageReportFailed = "UsageReportFailed";
         public const string ImageRestoreFailed = "ImageRestoreFailed";
         public const string ImageNotRestorable = "ImageNotRestorable";
         public const string SnapshotRestoreFailed = "SnapshotRestoreFailed";

@@ -59,6 +59,7 @@ public class RetirementSafetyTests : IAsyncLifetime
     {
         var random = new Random(caseSeed);
         emulator.State.Reset();
+        emulator.State.Delays.UsageReportDelay = TimeSpan.Zero;
         var now = emulator.State.Clock.UtcNow;
 
         // Images: a few name+version groups, plus untagged and foreign images that must never be touched.
@@ -121,6 +122,12 @@ public class RetirementSafetyTests : IAsyncLifetime
             spec.SsmParameters.Add(new SeedSsmParameter { Name = "/golden/ami/latest", ImageId = Pick(random, ids) });
         }
 
+        // Use in other accounts of shared images: by the account it is shared with, or by one it is not (seen only if public).
+        foreach (var (image, id) in images.Zip(ids).Where(p => (p.First.Public || p.First.SharedWith != null) && random.Next(2) == 0))
+        {
+            spec.ForeignUsage.Add(new SeedForeignUsage { ImageId = id, AccountId = random.Next(2) == 0 ? "210987654321" : "999988887777", Count = random.Next(1, 4) });
+        }
+
         emulator.State.Seed(spec);
 
         var options = emulator.Options(o =>
@@ -129,6 +136,8 @@ public class RetirementSafetyTests : IAsyncLifetime
             o.MinimumAge = TimeSpan.FromDays(random.Next(0, 21));
             o.MinimumIdle = random.Next(2) == 0 ? TimeSpan.FromDays(random.Next(1, 20)) : null;
             o.IncludeShared = random.Next(6) == 0;
+            o.CheckSharedUsage = random.Next(3) == 0;
+            o.UsageReportPollInterval = TimeSpan.FromMilliseconds(10);
             if (random.Next(2) == 0)
             {
                 // A staged lifecycle: any non-empty subset of the stages, thresholds growing from stage to stage.
@@ -244,7 +253,7 @@ public class RetirementSafetyTests : IAsyncLifetime
                     || now - image.CreationDate < options.MinimumAge
                     || (options.MinimumIdle is { } idle && image.LastLaunchedTime is { } last && now - last < idle)
                     || used.Contains(image.Id)
-                    || (!options.IncludeShared && (image.Public || image.SharedWith.Count > 0));
+                    || (!options.IncludeShared && (image.Public || image.SharedWith.Count > 0) && !(options.CheckSharedUsage && !UsedElsewhere(image, usage)));
                 if (keep)
                 {
                     continue;
@@ -280,6 +289,10 @@ public class RetirementSafetyTests : IAsyncLifetime
 
         return result;
     }
+
+    /// <summary>A usage report on a public image looks at every account; on one shared with accounts, at those accounts.</summary>
+    private static bool UsedElsewhere(CloudCompose.Image.Emulator.ImageInfo image, SeedSpec usage) =>
+        usage.ForeignUsage.Any(u => u.ImageId == image.Id && (image.Public || image.SharedWith.Contains(u.AccountId)));
 
     private static T Pick<T>(Random random, IReadOnlyList<T> items) => items[random.Next(items.Count)];
 }
