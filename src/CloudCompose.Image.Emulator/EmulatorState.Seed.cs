@@ -41,7 +41,8 @@ public sealed partial class EmulatorState
         for (var n = 1; n <= si.Count; n++)
         {
             var name = si.Count == 1 ? si.Name : si.Name.Contains("{i}") ? si.Name.Replace("{i}", n.ToString()) : $"{si.Name}-{n}";
-            var created = now - TimeSpan.FromDays(si.AgeDays);
+            var age = si.AgeDaysTo is { } last && si.Count > 1 ? si.AgeDays + (last - si.AgeDays) * (n - 1) / (si.Count - 1) : si.AgeDays;
+            var created = now - TimeSpan.FromDays(age);
             var img = new Ec2Image
             {
                 Id = si.Id ?? NewId("ami"), Region = store.Name, Name = name, Description = si.Description,

@@ -23,6 +23,8 @@ public sealed class SeedImage
     public Dictionary<string, string>? Tags { get; set; }
     /// <summary>Creation date this many days before the emulated now.</summary>
     public double AgeDays { get; set; }
+    /// <summary>With Count &gt; 1: ages spread evenly from AgeDays (the first) to this (the last), for large seeds.</summary>
+    public double? AgeDaysTo { get; set; }
     public string? OwnerId { get; set; }
     /// <summary>available, pending, failed or disabled.</summary>
     public string State { get; set; } = "available";

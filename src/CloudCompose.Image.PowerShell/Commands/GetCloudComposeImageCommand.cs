@@ -51,6 +51,10 @@ namespace CloudCompose.Image.PowerShell.Commands
         [Parameter]
         public SwitchParameter SkipUsage { get; set; }
 
+        /// <summary>Also ask DescribeImageReferences (10 images a call): every template version, SSM parameters, Image Builder recipes.</summary>
+        [Parameter]
+        public SwitchParameter IncludeReferences { get; set; }
+
         protected override void ProcessRecord()
         {
             try
@@ -65,12 +69,12 @@ namespace CloudCompose.Image.PowerShell.Commands
                         foreach (var file in ResolveConfigFiles(Path, literal: false))
                         {
                             var config = ConfigReader.ReadIdentity(file);
-                            List(config.Region, new ImageQuery { Names = new[] { config.Name }, Versions = new[] { config.Version }, Literal = true, SkipUsage = SkipUsage });
+                            List(config.Region, new ImageQuery { Names = new[] { config.Name }, Versions = new[] { config.Version }, Literal = true, SkipUsage = SkipUsage, IncludeReferences = IncludeReferences });
                         }
 
                         break;
                     default:
-                        List(null, new ImageQuery { Names = Name ?? new string[0], Versions = Version ?? new string[0], SkipUsage = SkipUsage });
+                        List(null, new ImageQuery { Names = Name ?? new string[0], Versions = Version ?? new string[0], SkipUsage = SkipUsage, IncludeReferences = IncludeReferences });
                         break;
                 }
             }
@@ -89,7 +93,7 @@ namespace CloudCompose.Image.PowerShell.Commands
 
             try
             {
-                List(null, new ImageQuery { ImageIds = ids.Distinct().ToList(), SkipUsage = SkipUsage });
+                List(null, new ImageQuery { ImageIds = ids.Distinct().ToList(), SkipUsage = SkipUsage, IncludeReferences = IncludeReferences });
             }
             catch (CloudComposeException e)
             {

@@ -76,6 +76,7 @@ namespace CloudCompose.Image.Cleanup
             // then the launch permissions, then (for shared ones) usage reports. The rules then decide once more.
             var screening = Options.CheckSharedUsage ? Options.IgnoringSharing() : Options;
             var candidates = RetirementPlanner.Decide(images, screening).Where(d => InScope(d) && d.Retire).Select(d => d.Image).ToList();
+            observer.Verbose($"Reference check: {candidates.Count} candidate(s), DescribeImageReferences {ImageInventory.ReferenceBatch} at a time.");
             var references = await inventory.ReferencesAsync(candidates.Select(i => i.ImageId).ToList(), cancellationToken).ConfigureAwait(false);
             foreach (var image in candidates.Where(i => references.ContainsKey(i.ImageId)))
             {
