@@ -81,7 +81,9 @@ public sealed class ImageAttributeTests : EmulatorTest
         Assert.False(img.Public);
         await Fails(() => Launch(ami), "InvalidAMIID.Unavailable");
         await Ec2.EnableImageAsync(new EnableImageRequest { ImageId = ami });
-        Assert.Equal(ImageState.Available, (await DescribeImage(ami)).State);
+        var enabled = await DescribeImage(ami);
+        Assert.Equal(ImageState.Available, enabled.State);
+        Assert.False(enabled.Public); // accounts "that lost access to the AMI when it was disabled do not regain access automatically"
     }
 
     [Fact]
