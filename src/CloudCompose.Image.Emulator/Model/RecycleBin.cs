@@ -31,21 +31,25 @@ internal static class RecycleBin
     }
 
     /// <summary>Deletes an image: into the bin when a rule keeps it, else for good. Returns whether it was kept.</summary>
-    public static bool DeleteImage(RegionStore store, Ec2Image image, DateTime now)
+    public static bool DeleteImage(RegionStore store, Ec2Image image, DateTime now) => Delete(store.Images, store.BinImages, store, ImageType, image, now);
+
+    public static bool DeleteSnapshot(RegionStore store, Ec2Snapshot snapshot, DateTime now) => Delete(store.Snapshots, store.BinSnapshots, store, SnapshotType, snapshot, now);
+
+    /// <summary>Takes a resource out of the bin and back among the live ones; false when it is not in the bin.</summary>
+    public static bool Restore<T>(Dictionary<string, T> live, Dictionary<string, Binned<T>> bin, string id) where T : Ec2Resource
     {
-        store.Images.Remove(image.Id);
-        if (Retention(store, ImageType, image.Tags) is not { } keep) return false;
-        image.Tags[InBinTag] = "true";
-        store.BinImages[image.Id] = new Binned<Ec2Image>(image, now, now + keep);
+        if (!bin.Remove(id, out var binned)) return false;
+        binned.Resource.Tags.Remove(InBinTag);
+        live[id] = binned.Resource;
         return true;
     }
 
-    public static bool DeleteSnapshot(RegionStore store, Ec2Snapshot snapshot, DateTime now)
+    private static bool Delete<T>(Dictionary<string, T> live, Dictionary<string, Binned<T>> bin, RegionStore store, string type, T resource, DateTime now) where T : Ec2Resource
     {
-        store.Snapshots.Remove(snapshot.Id);
-        if (Retention(store, SnapshotType, snapshot.Tags) is not { } keep) return false;
-        snapshot.Tags[InBinTag] = "true";
-        store.BinSnapshots[snapshot.Id] = new Binned<Ec2Snapshot>(snapshot, now, now + keep);
+        live.Remove(resource.Id);
+        if (Retention(store, type, resource.Tags) is not { } keep) return false;
+        resource.Tags[InBinTag] = "true";
+        bin[resource.Id] = new Binned<T>(resource, now, now + keep);
         return true;
     }
 

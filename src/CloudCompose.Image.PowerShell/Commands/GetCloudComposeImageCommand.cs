@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Threading.Tasks;
 using CloudCompose.Image.Cleanup;
 using CloudCompose.Image.Configuration;
 using CloudCompose.Image.Errors;
@@ -117,18 +116,6 @@ namespace CloudCompose.Image.PowerShell.Commands
                 WriteFailure(new CloudComposeException(ErrorIds.ImageNotFound, ErrorKind.NotFound,
                     $"{missing} is not an image owned by this account and tagged ImageName in {connection.Region}.", missing)
                 { Hint = "Check the id and -Region; only images made by New-CloudComposeImage (tagged ImageName) are listed." });
-            }
-        }
-
-        private T Wait<T>(Task<T> task)
-        {
-            try
-            {
-                return task.GetAwaiter().GetResult();
-            }
-            catch (System.OperationCanceledException)
-            {
-                throw new PipelineStoppedException();
             }
         }
     }

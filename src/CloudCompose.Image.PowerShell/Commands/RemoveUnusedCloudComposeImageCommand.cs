@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Threading.Tasks;
 using CloudCompose.Image.Aws;
 using CloudCompose.Image.Cleanup;
 using CloudCompose.Image.Configuration;
@@ -214,7 +213,7 @@ namespace CloudCompose.Image.PowerShell.Commands
                 UsageReportTimeout = UsageReportTimeout,
             };
             using var retirement = new ImageRetirement(connection, options, messages);
-            var plan = Wait(retirement.PlanAsync(query, CancellationToken));
+            var plan = Wait(retirement.PlanAsync(query, CancellationToken), messages);
             foreach (var id in plan.UnmanagedImageIds)
             {
                 WriteFailure(new CloudComposeException(ErrorIds.ImageNotManaged, ErrorKind.InvalidArgument,
@@ -242,7 +241,7 @@ namespace CloudCompose.Image.PowerShell.Commands
 
                 try
                 {
-                    var outcome = Wait(retirement.RetireAsync(candidate, CancellationToken));
+                    var outcome = Wait(retirement.RetireAsync(candidate, CancellationToken), messages);
                     if (outcome.Result.Removed)
                     {
                         WriteObject(outcome.Result);
@@ -281,18 +280,5 @@ namespace CloudCompose.Image.PowerShell.Commands
             _ when KeepSnapshots || candidate.Image.SnapshotIds.Count == 0 => $"Deregister image ({candidate.Reason})",
             _ => $"Deregister image and delete snapshots {string.Join(", ", candidate.Image.SnapshotIds)} unless another image uses them ({candidate.Reason})",
         };
-
-        private T Wait<T>(Task<T> task)
-        {
-            messages.Pump(this, new[] { task });
-            try
-            {
-                return task.GetAwaiter().GetResult();
-            }
-            catch (OperationCanceledException)
-            {
-                throw new PipelineStoppedException();
-            }
-        }
     }
 }

@@ -1,8 +1,6 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Threading.Tasks;
 using CloudCompose.Image.Cleanup;
 using CloudCompose.Image.Errors;
 using CloudCompose.Image.PowerShell.Hosting;
@@ -34,7 +32,7 @@ namespace CloudCompose.Image.PowerShell.Commands
             {
                 var connection = Connect();
                 using var restoration = new ImageRestoration(connection, messages);
-                var plan = Wait(restoration.PlanAsync(ids, CancellationToken));
+                var plan = Wait(restoration.PlanAsync(ids, CancellationToken), messages);
                 foreach (var id in plan.UnmanagedImageIds)
                 {
                     WriteFailure(new CloudComposeException(ErrorIds.ImageNotManaged, ErrorKind.InvalidArgument,
@@ -62,7 +60,7 @@ namespace CloudCompose.Image.PowerShell.Commands
 
                     try
                     {
-                        var outcome = Wait(restoration.RestoreAsync(candidate, CancellationToken));
+                        var outcome = Wait(restoration.RestoreAsync(candidate, CancellationToken), messages);
                         WriteObject(outcome.Result);
                         foreach (var failure in outcome.Failures)
                         {
@@ -78,19 +76,6 @@ namespace CloudCompose.Image.PowerShell.Commands
             catch (CloudComposeException e)
             {
                 ThrowFailure(e);
-            }
-        }
-
-        private T Wait<T>(Task<T> task)
-        {
-            messages.Pump(this, new[] { task });
-            try
-            {
-                return task.GetAwaiter().GetResult();
-            }
-            catch (OperationCanceledException)
-            {
-                throw new PipelineStoppedException();
             }
         }
     }
