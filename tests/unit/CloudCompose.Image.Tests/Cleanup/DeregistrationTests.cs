@@ -24,7 +24,7 @@ public class DeregistrationTests : IAsyncLifetime
         return await retirement.RetireAsync(Assert.Single(plan.Candidates), CancellationToken.None);
     }
 
-    private AmazonEC2Client Ec2() => new(new BasicAWSCredentials("AKIDTEST", "secret"), new AmazonEC2Config { ServiceURL = emulator.Emulator.ServiceUrl.ToString(), AuthenticationRegion = "us-east-1" });
+    private AmazonEC2Client Ec2() => emulator.Ec2();
 
     [Fact]
     public async Task Snapshots_go_in_the_DeregisterImage_call_and_one_another_image_uses_is_reported_kept()

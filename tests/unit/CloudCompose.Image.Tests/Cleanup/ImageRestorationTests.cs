@@ -16,7 +16,7 @@ public class ImageRestorationTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await emulator.DisposeAsync();
 
-    private AmazonEC2Client Ec2() => new(new BasicAWSCredentials("AKIDTEST", "secret"), new AmazonEC2Config { ServiceURL = emulator.Emulator.ServiceUrl.ToString(), AuthenticationRegion = "us-east-1" });
+    private AmazonEC2Client Ec2() => emulator.Ec2();
 
     private async Task<List<RemovalResult>> Retire(Action<RetirementOptions> tweak)
     {

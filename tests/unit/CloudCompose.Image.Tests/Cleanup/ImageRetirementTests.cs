@@ -29,7 +29,7 @@ public class ImageRetirementTests : IAsyncLifetime
         return outcomes;
     }
 
-    private AmazonEC2Client Ec2() => new(new BasicAWSCredentials("AKIDTEST", "secret"), new AmazonEC2Config { ServiceURL = emulator.Emulator.ServiceUrl.ToString(), AuthenticationRegion = "us-east-1" });
+    private AmazonEC2Client Ec2() => emulator.Ec2();
 
     [Fact]
     public async Task Deregisters_old_unused_images_deletes_their_snapshots_and_keeps_the_rest()
