@@ -41,7 +41,7 @@ public sealed partial class EmulatorState
                 if (Faults.TakeCallFault(action) is { } code)
                 {
                     var fault = Protocol.Ec2Error.Fault(code);
-                    throw new SsmError(code == "RequestLimitExceeded" ? "ThrottlingException" : code, fault.Message, fault.Status);
+                    throw new SsmError(code switch { "RequestLimitExceeded" => "ThrottlingException", "UnauthorizedOperation" => "AccessDeniedException", _ => code }, fault.Message, fault.Status);
                 }
                 var store = Store(region);
                 SsmValidation.Settle(store, Clock.UtcNow);
