@@ -78,13 +78,13 @@ Describe 'the policy against what the module calls' {
         # Test and publish: a passing test, a new and an existing SSM parameter, a launch template; then a failing
         # test kept with -KeepFailedImage (disabled and tagged).
         Invoke-Emulator $Emulator POST seed @{ launchTemplates = @(@{ name = 'lt-publish'; versions = @(@{ imageId = $SourceAmi }) }); ssmParameters = @(@{ name = '/iam/existing'; imageId = $SourceAmi }) } | Out-Null
-        $released = New-TestFolder
-        Write-TestFile $released 'cloud-compose.yml' "image:`n  name: iam-release`n  version: '1.0'`n  aws:`n    ami: $SourceAmi`n    subnet: subnet-0123abcd`n  test: test.sh`n  publish:`n    ssm_parameter: [/iam/new, /iam/existing]`n    launch_templates: [lt-publish]`n" | Out-Null
-        Write-TestFile $released 'image.sh' "echo iam`n" | Out-Null
-        Write-TestFile $released 'test.sh' "echo test`n" | Out-Null
-        $script:Released = New-CloudComposeImage -Path $released -EndpointUrl $Emulator.Url -NoCleanup
+        $releaseFolder = New-TestFolder
+        Write-TestFile $releaseFolder 'cloud-compose.yml' "image:`n  name: iam-release`n  version: '1.0'`n  aws:`n    ami: $SourceAmi`n    subnet: subnet-0123abcd`n  test: test.sh`n  publish:`n    ssm_parameter: [/iam/new, /iam/existing]`n    launch_templates: [lt-publish]`n" | Out-Null
+        Write-TestFile $releaseFolder 'image.sh' "echo iam`n" | Out-Null
+        Write-TestFile $releaseFolder 'test.sh' "echo test`n" | Out-Null
+        $script:Released = New-CloudComposeImage -Path $releaseFolder -EndpointUrl $Emulator.Url -NoCleanup
         Invoke-Emulator $Emulator POST outcomes @{ imageName = 'iam-release_*'; count = 1; outcome = @{ consoleText = (Get-EmulatorMarkerConsole); exitCode = 1 } } | Out-Null
-        try { New-CloudComposeImage -Path $released -EndpointUrl $Emulator.Url -KeepFailedImage -ErrorAction Stop -WarningAction SilentlyContinue } catch { $script:FailedTest = $_ }
+        try { New-CloudComposeImage -Path $releaseFolder -EndpointUrl $Emulator.Url -KeepFailedImage -ErrorAction Stop -WarningAction SilentlyContinue } catch { $script:FailedTest = $_ }
         Invoke-Emulator $Emulator POST faults/images @{ count = 1 } | Out-Null
         try { New-CloudComposeImage -Path $folder -EndpointUrl $Emulator.Url -ErrorAction Stop } catch { $script:FailedBuild = $_ }
         Invoke-Emulator $Emulator POST seed @{ instances = @(@{ imageId = $SourceAmi; state = 'stopped'; tags = @{ ImageName = 'iam'; ImageVersion = '1.0' } }) } | Out-Null
@@ -115,7 +115,7 @@ Describe 'the policy against what the module calls' {
     It 'ran the failure path it meant to' {
         $FailedBuild.FullyQualifiedErrorId | Should -BeLike 'ImageCreationFailed,*'
         $FailedTest.FullyQualifiedErrorId | Should -BeLike 'ImageTestFailed,*'
-        @($Released.Published | Where-Object Succeeded).Count | Should -Be 3
+        @($Released.Published | Where-Object Succeeded).Count | Should -Be 3 -Because ($Released.Published | Out-String)
     }
 
     It 'listed with usage and retired one image with each -Action' {
