@@ -63,8 +63,8 @@ internal static class ImageReferenceActions
                     refs.Add(new Reference(imageId!, LaunchTemplate, $"arn:aws:ec2:{r.Region}:{Ec2Request.Account}:launch-template/{t.Id}"));
         }
         if (Wants("ssm:Parameter"))
-            refs.AddRange(store.SsmParameters.Where(s => ids.Contains(s.ImageId))
-                .Select(s => new Reference(s.ImageId, "ssm:Parameter", $"arn:aws:ssm:{r.Region}:{Ec2Request.Account}:parameter/{s.Name.TrimStart('/')}")));
+            refs.AddRange(store.SsmParameters.Where(s => s.ImageId is { } id && ids.Contains(id))
+                .Select(s => new Reference(s.ImageId!, "ssm:Parameter", $"arn:aws:ssm:{r.Region}:{Ec2Request.Account}:parameter/{s.Name.TrimStart('/')}")));
         foreach (var (type, container) in new[] { ("imagebuilder:ImageRecipe", false), ("imagebuilder:ContainerRecipe", true) })
             if (Wants(type))
                 refs.AddRange(store.ImageRecipes.Where(x => x.Container == container && ids.Contains(x.ImageId))

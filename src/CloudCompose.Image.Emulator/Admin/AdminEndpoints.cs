@@ -52,6 +52,7 @@ internal static class AdminEndpoints
                 ("GET", "/images") => state.ListImages(Region(ctx)),
                 ("GET", "/snapshots") => state.ListSnapshots(Region(ctx)),
                 ("GET", "/recycle-bin") => state.ListRecycleBin(Region(ctx)),
+                ("GET", "/ssm-parameters") => state.ListSsmParameters(Region(ctx)),
                 _ => NotFound(),
             };
             ctx.Response.ContentType = "application/json";

@@ -19,6 +19,8 @@ internal sealed class RegionStore(string name)
     public Dictionary<string, string> ReportTokens { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, Binned<Ec2Image>> BinImages { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, Binned<Ec2Snapshot>> BinSnapshots { get; } = new(StringComparer.Ordinal);
+    /// <summary>aws:ec2:image validations that failed (Parameter Store reports them through EventBridge only).</summary>
+    public List<SsmFailedValidation> SsmFailures { get; } = new();
     /// <summary>RunInstances ClientToken → (reservation id, hash of the other parameters).</summary>
     public Dictionary<string, (string ReservationId, string ParamHash)> RunTokens { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, string> CopyTokens { get; } = new(StringComparer.Ordinal);

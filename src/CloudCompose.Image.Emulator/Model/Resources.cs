@@ -143,8 +143,6 @@ internal sealed class Ec2LaunchTemplate : Ec2Resource
     public int LatestVersion => Versions.Count == 0 ? 0 : Versions.Max(v => v.Number);
 }
 
-internal sealed record SsmParameter(string Name, string ImageId);
-
 /// <summary>Use of an image in another account (seeded): what an image usage report finds there.</summary>
 internal sealed record ForeignUsage(string ImageId, string AccountId, string ResourceType, long Count);
 

@@ -44,5 +44,8 @@ namespace CloudCompose.Image.Errors
         public const string SnapshotRestoreFailed = "SnapshotRestoreFailed";
         public const string LifecycleStagesOutOfOrder = "LifecycleStagesOutOfOrder";
         public const string LifecycleConflictsWithAction = "LifecycleConflictsWithAction";
+        public const string ImageTestFailed = "ImageTestFailed";
+        public const string ImageTestTimedOut = "ImageTestTimedOut";
+        public const string ImagePublishFailed = "ImagePublishFailed";
     }
 }
