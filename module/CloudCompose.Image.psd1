@@ -19,6 +19,7 @@
         'New-CloudComposeImage'
         'Remove-CloudComposeImageBuilder'
         'Remove-UnusedCloudComposeImage'
+        'Restore-CloudComposeImage'
     )
     # Views and script properties for the output types.
     FormatsToProcess     = @('CloudCompose.Image.Format.ps1xml')

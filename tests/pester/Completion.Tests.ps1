@@ -15,6 +15,7 @@ Describe '-Region' {
         @{ Command = 'Remove-CloudComposeImageBuilder' }
         @{ Command = 'Get-CloudComposeImage' }
         @{ Command = 'Remove-UnusedCloudComposeImage' }
+        @{ Command = 'Restore-CloudComposeImage' }
     ) {
         $all = Complete "$Command -Region "
         $all | Should -Contain 'us-east-1'
@@ -28,24 +29,29 @@ Describe '-Region' {
 
 Describe '-ProfileName' {
     BeforeAll {
-        $script:Saved = @{ AWS_CONFIG_FILE = $env:AWS_CONFIG_FILE; AWS_SHARED_CREDENTIALS_FILE = $env:AWS_SHARED_CREDENTIALS_FILE }
+        # The AWS SDK reads the shared files' locations once per process, and earlier files in this run have called
+        # AWS already: the completion runs in a fresh pwsh that sees only these files.
+        Import-Module (Join-Path $PSScriptRoot 'ChildPwsh.psm1') -Force
         $folder = New-TestFolder
-        $env:AWS_CONFIG_FILE = Write-TestFile $folder 'config' "[default]`nregion = us-east-1`n`n[profile build-admin]`nregion = eu-west-1`nrole_arn = arn:aws:iam::123456789012:role/build`nsource_profile = default`n`n[profile 'team lead']`nregion = us-east-2`n"
-        $env:AWS_SHARED_CREDENTIALS_FILE = Write-TestFile $folder 'credentials' "[default]`naws_access_key_id = AKIDEXAMPLE`naws_secret_access_key = not-a-secret`n`n[ci-runner]`naws_access_key_id = AKIDEXAMPLE2`naws_secret_access_key = not-a-secret`n"
-    }
-    AfterAll {
-        foreach ($name in $Saved.Keys) { if ($Saved[$name]) { Set-Item "Env:$name" $Saved[$name] } else { Remove-Item "Env:$name" -ErrorAction SilentlyContinue } }
+        $script:ProfileFiles = @{
+            AWS_CONFIG_FILE             = Write-TestFile $folder 'config' "[default]`nregion = us-east-1`n`n[profile build-admin]`nregion = eu-west-1`nrole_arn = arn:aws:iam::123456789012:role/build`nsource_profile = default`n`n[profile 'team lead']`nregion = us-east-2`n"
+            AWS_SHARED_CREDENTIALS_FILE = Write-TestFile $folder 'credentials' "[default]`naws_access_key_id = AKIDEXAMPLE`naws_secret_access_key = not-a-secret`n`n[ci-runner]`naws_access_key_id = AKIDEXAMPLE2`naws_secret_access_key = not-a-secret`n"
+        }
+        $script:Completed = (Invoke-ChildPwsh -Environment $ProfileFiles -Script @"
+Import-Module '$(Get-TestModuleManifest)'
+function Complete([string] `$Line) { @((TabExpansion2 -inputScript `$Line -cursorColumn `$Line.Length).CompletionMatches | ForEach-Object CompletionText) }
+Write-Result @{ All = @(Complete 'New-CloudComposeImage -ProfileName '); Typed = @(Complete 'Remove-CloudComposeImageBuilder -ProfileName bu') }
+"@).Result
     }
 
     It 'completes the profiles of the shared config and credentials files' {
-        $all = Complete 'New-CloudComposeImage -ProfileName '
-        $all | Should -Contain 'default'
-        $all | Should -Contain 'build-admin'
-        $all | Should -Contain 'ci-runner'
+        $Completed.All | Should -Contain 'default'
+        $Completed.All | Should -Contain 'build-admin'
+        $Completed.All | Should -Contain 'ci-runner'
     }
 
     It 'filters by what was typed' {
-        Complete 'Remove-CloudComposeImageBuilder -ProfileName bu' | Should -Be @('build-admin')
+        $Completed.Typed | Should -Be @('build-admin')
     }
 }
 

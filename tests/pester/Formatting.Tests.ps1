@@ -180,15 +180,16 @@ Describe 'Real objects from the emulator, at 80 columns' {
         ($removed | Format-List | Out-String) | Should -Match 'Terminated\s+: True'
     }
 
-    It 'shows removal results with Created, the action and the snapshot count, and the reason in the list view' {
+    It 'shows removal results with the action, the snapshot count and the Recycle Bin date, and the reason in the list view' {
         $seeded = Invoke-Emulator $Emulator POST seed @{ images = @(foreach ($age in 40, 60) { @{ name = "docker_3.0_$age"; ageDays = $age; tags = @{ ImageName = 'docker'; ImageVersion = '3.0' } } }) }
         $removed = Remove-UnusedCloudComposeImage -Name docker -Version 3.0 -Force -EndpointUrl $Emulator.Url
         $removed.PSTypeNames[0] | Should -Be 'CloudCompose.Image.RemovalResult'
         $table = $removed | Out-String -Width 80
         Assert-Fits $table
         $lines = Get-Lines $table
-        $lines[0] | Should -Match '^ImageId\s+Name\s+Version\s+Created\s+Action\s+Snapshots$'
-        $lines[2] | Should -Match ('^{0}\s+docker\s+3\.0\s+\d{{4}}-\d\d-\d\d\s+Deregistered\s+1$' -f $seeded.imageIds[1])
+        $lines[0] | Should -Match '^ImageId\s+Name\s+Version\s+Action\s+Snapshots\s+RecycleBinUntil$'
+        $lines[2] | Should -Match ('^{0}\s+docker\s+3\.0\s+Deregistered\s+1\s*$' -f $seeded.imageIds[1]) -Because 'no Recycle Bin date without a retention rule'
         ($removed | Format-List | Out-String -Width 80) | Should -Match 'Reason\s+: unused, older than 7 days'
+        ($removed | Format-List | Out-String -Width 80) | Should -Not -Match 'RecycleBinExitTime|SnapshotsInRecycleBin' -Because 'no Recycle Bin retention rule kept it'
     }
 }

@@ -55,9 +55,12 @@ Describe 'Get-CloudComposeUserData' {
             Write-TestFile $Folder 'image.sh' ("echo 'a line repeated to make the script large'`n" * 500) | Out-Null
             $big = Get-CloudComposeUserData -Path $Folder
             $big.Compressed | Should -BeTrue
+            # Each call draws its own token, so compare one call's object with its own bytes.
+            $big.GetBytes().Length | Should -Be $big.Length
             $gzipped = Get-CloudComposeUserData -Path $Folder -AsByteStream
-            $gzipped.Length | Should -Be $big.Length
             $gzipped.Length | Should -BeLessOrEqual 16384
+            [byte[]] $gzipped[0..1] | Should -Be @(0x1f, 0x8b) -Because 'gzip data starts with its magic number'
+            $big.GetBytes()[0..1] | Should -Be @(0x1f, 0x8b)
             $reader = [IO.StreamReader]::new([IO.Compression.GZipStream]::new([IO.MemoryStream]::new($gzipped), [IO.Compression.CompressionMode]::Decompress))
             $text = $reader.ReadToEnd(); $reader.Dispose()
             $text.Contains($big.Script) | Should -BeTrue

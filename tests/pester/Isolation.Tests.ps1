@@ -72,8 +72,8 @@ $second = Remove-CloudComposeImageBuilder -Name docker -EndpointUrl $Endpoint -C
 $userData = Get-CloudComposeUserData -Path $Example
 Write-Result @{ First = $first; Second = $second; UserData = $userData.Name; AwsSdk = @(Get-LoadedAssembly 'AWSSDK.Core') }
 '@
-        $result.First | Should -Match 'DescribeInstances: 0 live builder\(s\)'
-        $result.Second | Should -Match 'DescribeInstances: 0 live builder\(s\)'
+        $result.First | Should -Match 'DescribeInstances: 0 live builder\(s\) tagged ImageName=docker in us-east-1'
+        $result.Second | Should -Match 'DescribeInstances: 0 live builder\(s\) tagged ImageName=docker in us-east-1'
         $result.UserData | Should -Be 'docker'
         $result.AwsSdk | Should -Be @('AWSSDK.Core 3.3.0.0 @ Default', 'AWSSDK.Core 4.0.0.0 @ CloudCompose.Image')
     }
@@ -97,7 +97,7 @@ Write-Result @{ Without = $without; With = $with; CredentialSdk = $credential.Ge
 '@
         $result.CredentialSdk | Should -Be '3.3.0.0'
         $result.Without | Should -BeLike 'AwsCredentialsMissing,*'
-        $result.With | Should -Match 'DescribeInstances: 0 live builder\(s\)'
+        $result.With | Should -Match 'DescribeInstances: 0 live builder\(s\) tagged ImageName=docker in us-east-1'
     }
 
     It 'imports again after Remove-Module in the same session' {
@@ -121,7 +121,7 @@ Write-Result @{
         $result.Removed | Should -Be 0
         $result.Commands | Should -BeGreaterThan 0
         $result.UserData | Should -BeTrue
-        $result.Again | Should -Match 'DescribeInstances: 0 live builder\(s\)'
+        $result.Again | Should -Match 'DescribeInstances: 0 live builder\(s\) tagged ImageName=docker in us-east-1'
         $result.Contexts | Should -Be 1
     }
 
@@ -205,7 +205,7 @@ Write-Result @{
 }
 '@
         $result.UserData | Should -Be 'docker'
-        $result.Removal | Should -Match 'DescribeInstances: 0 live builder\(s\)'
+        $result.Removal | Should -Match 'DescribeInstances: 0 live builder\(s\) tagged ImageName=docker in us-east-1'
         $result.Engine[0] | Should -Match '^CloudCompose\.Image [\d.]+ @ Default$'
         $result.Engine[1] | Should -Be 'AWSSDK.Core 4.0.0.0 @ Default'
         $result.Contexts | Should -Be 0

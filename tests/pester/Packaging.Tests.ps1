@@ -198,7 +198,7 @@ Install-Module CloudCompose.Image -Repository CloudComposeLocal -Scope CurrentUs
         $run.Result.Version | Should -Be $Version
         $run.Result.Commands | Should -Be @($Data.CmdletsToExport | Sort-Object)
         $run.Result.UserData | Should -Be 'CloudCompose.Image.Rendering.UserDataScript docker 1.10'
-        $run.Result.Removal | Should -Match 'DescribeInstances: 0 builder\(s\) tagged ImageName=docker in us-east-1'
+        $run.Result.Removal | Should -Match 'DescribeInstances: 0 live builder\(s\) tagged ImageName=docker in us-east-1'
     }
 
     It 'installs with Install-PSResource (PSResourceGet), imports by name and runs' {
@@ -212,6 +212,6 @@ Install-PSResource CloudCompose.Image -Repository CloudComposeLocal -Scope Curre
         $run.Result.ModuleBase | Should -Be (Join-Path $environment.PSModulePath "CloudCompose.Image/$Version")
         $run.Result.Commands | Should -Be @($Data.CmdletsToExport | Sort-Object)
         $run.Result.UserData | Should -Be 'CloudCompose.Image.Rendering.UserDataScript docker 1.10'
-        $run.Result.Removal | Should -Match 'DescribeInstances: 0 builder\(s\) tagged ImageName=docker in us-east-1'
+        $run.Result.Removal | Should -Match 'DescribeInstances: 0 live builder\(s\) tagged ImageName=docker in us-east-1'
     }
 }

@@ -118,9 +118,9 @@ internal static partial class LaunchTemplateActions
         var merged = Overlay(v.Data, own);
         if (merged.GetValueOrDefault("ImageId") is { } img && img.StartsWith("resolve:ssm:", StringComparison.Ordinal))
         {
-            var param = r.Store.SsmParameters.FirstOrDefault(s => s.Name == img["resolve:ssm:".Length..])
+            var param = r.Store.SsmParameters.FirstOrDefault(s => s.Name == img["resolve:ssm:".Length..] && s.ImageId is not null)
                 ?? throw Ec2Error.InvalidParameterValue($"The SSM parameter {img} could not be resolved.");
-            merged["ImageId"] = param.ImageId;
+            merged["ImageId"] = param.ImageId!;
         }
         return (new QueryParams(merged), (t.Id, v.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
@@ -196,7 +196,13 @@ internal static partial class LaunchTemplateActions
         }
         var (page, next) = Pager.Page(items.Where(filters.Matches), e => $"{e.T.Id}:{e.V.Number:D10}", max, p.Get("NextToken"), r.Action);
         var x = r.Xml();
-        x.Set("launchTemplateVersionSet", page, (w, e) => LaunchTemplateXml.Version(w, e.T, e.V));
+        // ResolveAlias: "if a Systems Manager parameter is specified for ImageId, the AMI ID is displayed" (default false).
+        Func<string?, string?>? alias = p.Bool("ResolveAlias") == true
+            ? image => image is not null && image.StartsWith("resolve:ssm:", StringComparison.Ordinal)
+                ? store.SsmParameters.FirstOrDefault(s => s.Name == image["resolve:ssm:".Length..])?.ImageId ?? image
+                : image
+            : null;
+        x.Set("launchTemplateVersionSet", page, (w, e) => LaunchTemplateXml.Version(w, e.T, e.V, alias));
         x.Elem("nextToken", next);
         return x.Finish();
     }

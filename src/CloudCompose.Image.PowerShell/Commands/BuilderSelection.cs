@@ -28,16 +28,20 @@ namespace CloudCompose.Image.PowerShell.Commands
 
         public void AddInstance(string? region, string instanceId) => For(region).InstanceIds.Add(instanceId);
 
-        public async Task<IReadOnlyList<BuilderInfo>> FindAsync(Func<string?, AwsConnection> connect, CancellationToken cancellationToken)
+        /// <param name="report">Told, per region, how many live builders were found for what (for -Verbose).</param>
+        public async Task<IReadOnlyList<BuilderInfo>> FindAsync(Func<string?, AwsConnection> connect, Action<string> report, CancellationToken cancellationToken)
         {
             var found = new List<BuilderInfo>();
             foreach (var pair in regions)
             {
                 var region = pair.Value;
-                using var inventory = new BuilderInventory(connect(pair.Key.Length == 0 ? null : pair.Key));
+                var connection = connect(pair.Key.Length == 0 ? null : pair.Key);
+                using var inventory = new BuilderInventory(connection);
                 if (region.All)
                 {
-                    found.AddRange(await inventory.FindAsync(new string[0], literal: false, cancellationToken));
+                    var all = await inventory.FindAsync(new string[0], literal: false, cancellationToken);
+                    report($"DescribeInstances: {all.Count} live builder(s) in {connection.Region}.");
+                    found.AddRange(all);
                     continue;
                 }
 
@@ -56,9 +60,13 @@ namespace CloudCompose.Image.PowerShell.Commands
                     builders.AddRange(await inventory.FindByIdAsync(region.InstanceIds.ToList(), cancellationToken));
                 }
 
-                found.AddRange(builders
+                var selected = builders
                     .Where(b => region.InstanceIds.Contains(b.InstanceId) || region.Selectors.Any(s => s.Matches(b)))
-                    .GroupBy(b => b.InstanceId, StringComparer.Ordinal).Select(g => g.First()));
+                    .GroupBy(b => b.InstanceId, StringComparer.Ordinal).Select(g => g.First())
+                    .ToList();
+                var what = region.Selectors.Select(s => "ImageName=" + s.Name).Concat(region.InstanceIds).Distinct();
+                report($"DescribeInstances: {selected.Count} live builder(s) tagged {string.Join(", ", what)} in {connection.Region}.");
+                found.AddRange(selected);
             }
 
             return found;

@@ -21,6 +21,8 @@ namespace CloudCompose.Image.PowerShell.Commands
     /// async code after each await, so that code calls WriteObject, WriteError and ShouldProcess directly;</item>
     /// <item>a <see cref="CloudComposeException"/> that escapes becomes a terminating error, cancellation becomes
     /// PipelineStoppedException, and neither happens before background work (builds) has finished its cleanup;</item>
+    /// <item>SIGTERM (docker stop, systemd, a CI runner's cancel), which ends the process without stopping the
+    /// pipeline, runs the same cancellation and waits for background work's cleanup before the process goes;</item>
     /// <item>the config path parameters and their resolution through the provider.</item>
     /// </list>
     /// Per-input failures are the cmdlet's to report with <see cref="WriteFailure"/> (non-terminating); what escapes
@@ -36,6 +38,7 @@ namespace CloudCompose.Image.PowerShell.Commands
 
         private readonly CancellationTokenSource stopping = new CancellationTokenSource();
         private readonly List<Task> background = new List<Task>();
+        private IDisposable? termination;
         private int pumping;
 
         protected CloudComposeCmdlet()
@@ -66,6 +69,8 @@ namespace CloudCompose.Image.PowerShell.Commands
 
         public void Dispose()
         {
+            termination?.Dispose();
+
             // Work abandoned by an unanswered Ctrl+C may still hold the token.
             if (background.All(t => t.IsCompleted))
             {
@@ -83,7 +88,18 @@ namespace CloudCompose.Image.PowerShell.Commands
 
         protected sealed override void ProcessRecord() => Run(ProcessRecordAsync, waitForBackground: false);
 
-        protected sealed override void EndProcessing() => Run(EndAsync, waitForBackground: true);
+        protected sealed override void EndProcessing()
+        {
+            try
+            {
+                Run(EndAsync, waitForBackground: true);
+            }
+            finally
+            {
+                termination?.Dispose();
+                termination = null;
+            }
+        }
 
         protected sealed override void StopProcessing()
         {
@@ -108,6 +124,12 @@ namespace CloudCompose.Image.PowerShell.Commands
         /// </summary>
         internal Task RunInBackground(Func<CancellationToken, Task> work)
         {
+            // On its own thread when the signal comes; the process ends when the handler returns.
+            termination ??= TerminationSignal.OnSigterm(() =>
+            {
+                Cancel();
+                Task.WaitAny(new[] { Task.WhenAll(Background()) }, StopWait);
+            });
             var task = Task.Run(() => work(StopToken));
             lock (background)
             {

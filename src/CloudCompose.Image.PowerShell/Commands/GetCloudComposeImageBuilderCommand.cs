@@ -50,8 +50,7 @@ namespace CloudCompose.Image.PowerShell.Commands
                 return;
             }
 
-            var builders = await selection.FindAsync(Connect, cancellationToken);
-            WriteVerbose($"DescribeInstances: {builders.Count} live builder(s), {System.Linq.Enumerable.Count(builders, b => b.Abandoned)} abandoned.");
+            var builders = await selection.FindAsync(Connect, WriteVerbose, cancellationToken);
             foreach (var builder in builders)
             {
                 if (!Abandoned || builder.Abandoned)

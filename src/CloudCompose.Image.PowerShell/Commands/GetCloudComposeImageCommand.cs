@@ -31,6 +31,10 @@ namespace CloudCompose.Image.PowerShell.Commands
         [Parameter]
         public SwitchParameter SkipUsage { get; set; }
 
+        /// <summary>Also ask DescribeImageReferences (10 images a call): every template version, SSM parameters, Image Builder recipes.</summary>
+        [Parameter]
+        public SwitchParameter IncludeReferences { get; set; }
+
         protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
         {
             switch (ParameterSetName)
@@ -52,7 +56,7 @@ namespace CloudCompose.Image.PowerShell.Commands
         {
             if (ids.Count > 0)
             {
-                await ListAsync(Connect(), new ImageQuery { ImageIds = ids.Distinct().ToList(), SkipUsage = SkipUsage }, cancellationToken);
+                await ListAsync(Connect(), new ImageQuery { ImageIds = ids.Distinct().ToList(), SkipUsage = SkipUsage, IncludeReferences = IncludeReferences }, cancellationToken);
             }
         }
 
@@ -61,7 +65,7 @@ namespace CloudCompose.Image.PowerShell.Commands
             var names = Name ?? new string[0];
             var versions = Version ?? new string[0];
             var connection = Connect();
-            var listed = await ListAsync(connection, new ImageQuery { Names = names, Versions = versions, SkipUsage = SkipUsage }, cancellationToken);
+            var listed = await ListAsync(connection, new ImageQuery { Names = names, Versions = versions, SkipUsage = SkipUsage, IncludeReferences = IncludeReferences }, cancellationToken);
             foreach (var unmatched in UnmatchedNames.Find(names, versions, listed, connection.Region))
             {
                 WriteFailure(unmatched);
@@ -75,7 +79,7 @@ namespace CloudCompose.Image.PowerShell.Commands
                 try
                 {
                     var connection = Connect(config.Region);
-                    var query = new ImageQuery { Names = new[] { config.Name }, Versions = new[] { config.Version }, Literal = true, SkipUsage = SkipUsage };
+                    var query = new ImageQuery { Names = new[] { config.Name }, Versions = new[] { config.Version }, Literal = true, SkipUsage = SkipUsage, IncludeReferences = IncludeReferences };
                     if ((await ListAsync(connection, query, cancellationToken)).Count == 0)
                     {
                         WriteFailure(UnmatchedNames.ForConfig(config.Name, config.Version, config.FilePath, connection.Region));

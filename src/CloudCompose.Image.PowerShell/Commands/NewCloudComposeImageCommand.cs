@@ -46,6 +46,24 @@ namespace CloudCompose.Image.PowerShell.Commands
         [DurationTransformation]
         public TimeSpan ConsoleTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
+        /// <summary>Time from launching the test instance until it has stopped (image.test's whole run).</summary>
+        [Parameter]
+        [DurationTransformation]
+        public TimeSpan TestTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+        /// <summary>How long each SSM parameter may take to validate after PutParameter.</summary>
+        [Parameter]
+        [DurationTransformation]
+        public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+        /// <summary>Publish without running image.test (emergencies only).</summary>
+        [Parameter]
+        public SwitchParameter SkipTest { get; set; }
+
+        /// <summary>When image.test fails, disable and tag the image instead of deregistering it.</summary>
+        [Parameter]
+        public SwitchParameter KeepFailedImage { get; set; }
+
         /// <summary>Take the builder's stop as success, for AMIs without a serial console.</summary>
         [Parameter]
         public SwitchParameter SkipScriptCheck { get; set; }
@@ -105,13 +123,14 @@ namespace CloudCompose.Image.PowerShell.Commands
             WriteVerbose($"Reading {file}");
             var config = ConfigReader.Read(file);
             var script = ScriptRenderer.Render(config, renderTemplate: !NoTemplate, Timeout);
+            var testScript = NoTemplate || SkipTest ? null : ScriptRenderer.RenderTest(config, Environment.GetEnvironmentVariables(), TestTimeout);
             var connection = Connect(config.Aws.Region);
             var options = Options();
             var baker = new ImageBaker(connection, Messages, batch);
             var handedOver = false;
             try
             {
-                var plan = await baker.PlanAsync(config, script, options, cancellationToken);
+                var plan = await baker.PlanAsync(config, script, options, cancellationToken, testScript);
                 var target = $"{config.Name}:{config.Version} ({file})";
                 var action = plan.Describe() + $" (the builder has -Timeout {Durations.Words(Timeout)} to stop)"
                     + (NoCleanup ? string.Empty : ", then retire the older unused images of " + config.Name + ":" + config.Version);
@@ -163,6 +182,10 @@ namespace CloudCompose.Image.PowerShell.Commands
             KeepBuilderOnFailure = KeepBuilderOnFailure,
             NoCleanup = NoCleanup,
             NoTemplate = NoTemplate,
+            TestTimeout = TestTimeout,
+            PublishTimeout = PublishTimeout,
+            SkipTest = SkipTest,
+            KeepFailedImage = KeepFailedImage,
             LogPath = LogPath != null ? SessionState.Path.GetUnresolvedProviderPathFromPSPath(LogPath) : null,
         };
 
@@ -182,11 +205,16 @@ namespace CloudCompose.Image.PowerShell.Commands
         {
             try
             {
-                var image = PSObject.AsPSObject(await baker.BakeAsync(plan, options, cancellationToken).ConfigureAwait(false));
+                var baked = await baker.BakeAsync(plan, options, cancellationToken).ConfigureAwait(false);
+                var image = PSObject.AsPSObject(baked);
 
                 // A view of its own (duration, source image, what was retired); still an ImageInfo to everything else.
                 image.TypeNames.Insert(0, BakeResultTypeName);
                 Messages.Object(image);
+                foreach (var failed in baked.Published.Where(t => !t.Succeeded))
+                {
+                    Messages.Error(ErrorRecords.From(ImagePublisher.Failure(failed)));
+                }
             }
             catch (CloudComposeException e)
             {

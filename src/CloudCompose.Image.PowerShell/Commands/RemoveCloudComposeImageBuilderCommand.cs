@@ -94,8 +94,7 @@ namespace CloudCompose.Image.PowerShell.Commands
                 return;
             }
 
-            var builders = await selection.FindAsync(Connect, cancellationToken);
-            WriteVerbose($"DescribeInstances: {builders.Count} live builder(s).");
+            var builders = await selection.FindAsync(Connect, WriteVerbose, cancellationToken);
             foreach (var region in builders.GroupBy(b => b.Region))
             {
                 using var inventory = new BuilderInventory(Connect(region.Key));

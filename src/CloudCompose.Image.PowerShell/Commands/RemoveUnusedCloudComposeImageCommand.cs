@@ -44,17 +44,32 @@ namespace CloudCompose.Image.PowerShell.Commands
 
         /// <summary>Images younger than this are kept (default 7 days; a plain number is days; 0 switches the rule off).</summary>
         [Parameter]
-        [DurationTransformation(MaximumDays = 36500, AllowZero = true, BareNumberIsDays = true)]
+        [DurationTransformation(MaximumDays = 36500, AllowZero = true, NumbersAreDays = true)]
         public TimeSpan MinimumAge { get; set; } = RetirementOptions.DefaultMinimumAge;
 
         /// <summary>Images launched (LastLaunchedTime) within this span are kept (a plain number is days).</summary>
         [Parameter]
-        [DurationTransformation(MaximumDays = 36500, BareNumberIsDays = true)]
+        [DurationTransformation(MaximumDays = 36500, NumbersAreDays = true)]
         public TimeSpan MinimumIdle { get; set; }
 
         /// <summary>Deregister (default, irreversible), Disable (DisableImage) or Deprecate (EnableImageDeprecation now).</summary>
         [Parameter]
         public RetireAction Action { get; set; } = RetireAction.Deregister;
+
+        /// <summary>Lifecycle: deprecate images unused for this long (a plain number is days); with -DisableAfter/-DeregisterAfter instead of -Action.</summary>
+        [Parameter]
+        [DurationTransformation(MaximumDays = 36500, NumbersAreDays = true)]
+        public TimeSpan DeprecateAfter { get; set; }
+
+        /// <summary>Lifecycle: disable images unused for this long (a plain number is days).</summary>
+        [Parameter]
+        [DurationTransformation(MaximumDays = 36500, NumbersAreDays = true)]
+        public TimeSpan DisableAfter { get; set; }
+
+        /// <summary>Lifecycle: deregister images unused for this long (a plain number is days).</summary>
+        [Parameter]
+        [DurationTransformation(MaximumDays = 36500, NumbersAreDays = true)]
+        public TimeSpan DeregisterAfter { get; set; }
 
         /// <summary>Deregister without deleting the snapshots.</summary>
         [Parameter]
@@ -64,9 +79,34 @@ namespace CloudCompose.Image.PowerShell.Commands
         [Parameter]
         public SwitchParameter IncludeShared { get; set; }
 
+        /// <summary>Retire shared images too when EC2's image usage reports show no other account runs or references them.</summary>
+        [Parameter]
+        public SwitchParameter CheckSharedUsage { get; set; }
+
+        /// <summary>With -CheckSharedUsage: a usage report at most this old is reused (default 1 day).</summary>
+        [Parameter]
+        [DurationTransformation(MaximumDays = 30)]
+        public TimeSpan UsageReportMaxAge { get; set; } = TimeSpan.FromDays(1);
+
+        /// <summary>With -CheckSharedUsage: how long to wait for usage reports (default 15 minutes); images whose report is not ready are kept.</summary>
+        [Parameter]
+        [DurationTransformation]
+        public TimeSpan UsageReportTimeout { get; set; } = TimeSpan.FromMinutes(15);
+
         /// <summary>Retire without asking for confirmation (for runbooks; -Confirm:$false does the same).</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
+
+        protected override Task BeginAsync(CancellationToken cancellationToken)
+        {
+            if (Stages() != null && MyInvocation.BoundParameters.ContainsKey(nameof(Action)))
+            {
+                throw new CloudComposeException(ErrorIds.LifecycleConflictsWithAction, ErrorKind.InvalidArgument,
+                    "-Action applies one action to every image; -DeprecateAfter, -DisableAfter and -DeregisterAfter give each image its stage. Use one or the other.", nameof(Action));
+            }
+
+            return base.BeginAsync(cancellationToken);
+        }
 
         protected override Task ProcessRecordAsync(CancellationToken cancellationToken)
         {
@@ -150,8 +190,12 @@ namespace CloudCompose.Image.PowerShell.Commands
                 MinimumAge = MinimumAge,
                 MinimumIdle = MyInvocation.BoundParameters.ContainsKey(nameof(MinimumIdle)) ? MinimumIdle : (TimeSpan?)null,
                 Action = Action,
+                Stages = Stages(),
                 KeepSnapshots = KeepSnapshots,
                 IncludeShared = IncludeShared,
+                CheckSharedUsage = CheckSharedUsage,
+                UsageReportMaxAge = UsageReportMaxAge,
+                UsageReportTimeout = UsageReportTimeout,
             };
             var connection = scope.Connection;
             using var retirement = new ImageRetirement(connection, options, Messages);
@@ -177,7 +221,7 @@ namespace CloudCompose.Image.PowerShell.Commands
             }
 
             var candidates = plan.Candidates.ToList();
-            WriteVerbose($"{candidates.Count} of {plan.Decisions.Count} image(s) may be retired ({Action}).");
+            WriteVerbose($"{candidates.Count} of {plan.Decisions.Count} image(s) may be retired ({(options.Stages is { } stages ? stages.ToString() : Action.ToString())}).");
             var progress = new ProgressRecord(1, $"Retiring unused images in {connection.Region}", "Starting");
             for (var i = 0; i < candidates.Count; i++)
             {
@@ -185,7 +229,7 @@ namespace CloudCompose.Image.PowerShell.Commands
                 progress.StatusDescription = $"{i + 1} of {candidates.Count}: {candidate.Target}";
                 progress.PercentComplete = i * 100 / candidates.Count;
                 Progress.Write(this, progress);
-                if (!Confirmed(candidate.Target, RetirementText.Action(candidate, Action, KeepSnapshots), Force))
+                if (!Confirmed(candidate.Target, RetirementText.Action(candidate, candidate.Action, KeepSnapshots), Force))
                 {
                     continue;
                 }
@@ -215,6 +259,13 @@ namespace CloudCompose.Image.PowerShell.Commands
 
             progress.RecordType = ProgressRecordType.Completed;
             Progress.Write(this, progress);
+        }
+
+        private LifecycleStages? Stages()
+        {
+            TimeSpan? Bound(string name, TimeSpan value) => MyInvocation.BoundParameters.ContainsKey(name) ? value : (TimeSpan?)null;
+            var stages = new LifecycleStages(Bound(nameof(DeprecateAfter), DeprecateAfter), Bound(nameof(DisableAfter), DisableAfter), Bound(nameof(DeregisterAfter), DeregisterAfter));
+            return stages.IsEmpty ? null : stages;
         }
 
         /// <summary>What one listing and retirement pass covers: a name/version query or a config's, in one region.</summary>

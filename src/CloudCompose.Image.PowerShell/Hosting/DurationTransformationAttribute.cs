@@ -7,7 +7,7 @@ namespace CloudCompose.Image.PowerShell.Hosting
 {
     /// <summary>
     /// Lets duration parameters take what people type: a TimeSpan, "00:30:00", "90s", "30m", "2h", "7d", or a plain
-    /// number: minutes on a timeout, days on an age (<see cref="BareNumberIsDays"/>), so -Timeout 30 is half an hour
+    /// number: minutes on a timeout, days on an age (<see cref="NumbersAreDays"/>), so -Timeout 30 is half an hour
     /// and -MinimumAge 30 a month. (Without this, PowerShell would read -Timeout 30 as 30 ticks.)
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
@@ -21,8 +21,8 @@ namespace CloudCompose.Image.PowerShell.Hosting
         /// <summary>Accept a zero duration (switches a rule off, e.g. -MinimumAge 0).</summary>
         public bool AllowZero { get; set; }
 
-        /// <summary>A number without a unit means days (ages), not minutes (timeouts).</summary>
-        public bool BareNumberIsDays { get; set; }
+        /// <summary>A number without a unit means days (ages, lifecycle stages: -MinimumAge 30), not minutes (timeouts).</summary>
+        public bool NumbersAreDays { get; set; }
 
         public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
         {
@@ -39,7 +39,7 @@ namespace CloudCompose.Image.PowerShell.Hosting
                     return Checked(TimeSpan.FromDays((double)days));
                 case int or long or double or float or byte or ushort or uint or ulong:
                     var number = Convert.ToDouble(value, CultureInfo.InvariantCulture);
-                    return Checked(BareNumberIsDays ? TimeSpan.FromDays(number) : TimeSpan.FromMinutes(number));
+                    return Checked(NumbersAreDays ? TimeSpan.FromDays(number) : TimeSpan.FromMinutes(number));
                 case string text:
                     var match = WithUnit.Match(text);
                     if (match.Success)
@@ -57,7 +57,7 @@ namespace CloudCompose.Image.PowerShell.Hosting
 
                     if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var bare))
                     {
-                        return Checked(BareNumberIsDays ? TimeSpan.FromDays(bare) : TimeSpan.FromMinutes(bare));
+                        return Checked(NumbersAreDays ? TimeSpan.FromDays(bare) : TimeSpan.FromMinutes(bare));
                     }
 
                     if (TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var parsed))
@@ -66,7 +66,7 @@ namespace CloudCompose.Image.PowerShell.Hosting
                     }
 
                     throw new ArgumentTransformationMetadataException(
-                        $"'{text}' is not a duration; use e.g. 45m, 90s, 2h, 7d or 01:30:00 (a plain number is {(BareNumberIsDays ? "days" : "minutes")}).");
+                        $"'{text}' is not a duration; use e.g. 45m, 90s, 2h, 7d or 01:30:00 (a plain number is {(NumbersAreDays ? "days" : "minutes")}).");
                 default:
                     return inputData;
             }

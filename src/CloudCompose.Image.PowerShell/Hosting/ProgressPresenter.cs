@@ -179,6 +179,8 @@ namespace CloudCompose.Image.PowerShell.Hosting
             BuildPhase.RunningScript => "running image.sh",
             BuildPhase.ReadingConsole => "reading the builder's console",
             BuildPhase.CreatingImage => "creating the image",
+            BuildPhase.Testing => "testing the image",
+            BuildPhase.Publishing => "publishing the image",
             BuildPhase.CleaningUp => "retiring older images",
             _ => progress.Status == "Done" ? "done" : "failed",
         };

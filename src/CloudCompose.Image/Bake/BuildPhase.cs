@@ -7,6 +7,8 @@ namespace CloudCompose.Image.Bake
         RunningScript,
         ReadingConsole,
         CreatingImage,
+        Testing,
+        Publishing,
         CleaningUp,
         Completed,
     }

@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using CloudCompose.Image.Bake;
 using CloudCompose.Image.Configuration;
+using CloudCompose.Image.Errors;
 using CloudCompose.Image.Templates;
 
 namespace CloudCompose.Image.Rendering
@@ -62,6 +63,32 @@ namespace CloudCompose.Image.Rendering
         {
             var bytes = UserDataWrapper.Bytes(userData, config.FilePath, out var compressed);
             return new UserDataScript(config.FilePath, config.Name, config.Version, script, userData, bytes, compressed, files);
+        }
+
+        /// <summary>
+        /// image.test's script, found through the same search path and rendered with the same variables as image.sh, and
+        /// the user data a test instance receives for it (the same wrapper, with the test's timeout as its watchdog).
+        /// </summary>
+        public static UserDataScript? RenderTest(ImageConfig config, IDictionary environment, TimeSpan? watchdog = null)
+        {
+            if (config.Test is not { } test)
+            {
+                return null;
+            }
+
+            RenderedTemplate rendered;
+            try
+            {
+                rendered = new TemplateRenderer(config.SearchPath).Render(test.Script, Variables(config, environment));
+            }
+            catch (CloudComposeException e) when (e.ErrorId == TemplateErrors.NotFoundId && e.Line == 0)
+            {
+                // The script itself is missing (not one of its includes): the config line that names it is at fault.
+                var key = config.Locations.ContainsKey("image.test.script") ? "image.test.script" : "image.test";
+                throw ConfigError.At(TemplateErrors.NotFoundId, config.LocationOf(key), key, e.Message, e.Hint);
+            }
+
+            return Complete(config, rendered.Text, UserDataWrapper.Wrap(rendered.Text, UserDataWrapper.NewToken(), watchdog ?? new BakeOptions().TestTimeout), rendered.Files);
         }
     }
 }
