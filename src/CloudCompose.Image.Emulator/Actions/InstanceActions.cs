@@ -85,7 +85,6 @@ internal static class InstanceActions
             foreach (var (k, v) in instanceTags) inst.Tags[k] = v;
             CreateVolumes(r, inst, image, mappings, tagSpecs.GetValueOrDefault("volume"));
             inst.Outcome = r.State.PickOutcome(decoded, inst.Tags, image);
-            inst.ConsoleText = EmulatorState.RenderConsole(inst.Outcome, inst);
             Plan(inst, r.Now, r.Delays);
             store.Instances[inst.Id] = inst;
             created.Add(inst);
@@ -272,9 +271,23 @@ internal static class InstanceActions
         var id = r.P.Require("InstanceId");
         Ids.CheckInstance(id);
         if (!r.Store.Instances.TryGetValue(id, out var inst) || !r.Visible(inst)) throw Ids.InstancesNotFound([id]);
-        var ready = inst.ConsoleAt is { } at && at <= r.Now && inst.ConsoleText is not null;
-        var x = r.Xml().Elem("instanceId", id).Elem("timestamp", ready ? inst.ConsoleAt : r.Now);
-        if (ready) x.Elem("output", Convert.ToBase64String(Encoding.UTF8.GetBytes(inst.ConsoleText!)));
+        var latest = r.P.Bool("Latest") ?? false;
+        if (latest && !InstanceTypes.IsNitro(inst.InstanceType))
+            throw new Ec2Error("UnsupportedOperation", $"The instance type {inst.InstanceType} does not support retrieving the latest console output. It is supported on instance types built on the Nitro System.");
+        // Without Latest, EC2 answers what it buffered at the instance's last state transition; with it, the console as of now.
+        var postedAt = latest ? r.Now : inst.LastTransitionAt ?? inst.LaunchTime;
+        var shown = inst.Console.Where(c => c.At <= postedAt).ToList();
+        var x = r.Xml().Elem("instanceId", id).Elem("timestamp", shown.Count == 0 ? r.Now : latest ? shown[^1].At : postedAt);
+        if (shown.Count > 0) x.Elem("output", Convert.ToBase64String(NewestBytes(string.Concat(shown.Select(c => c.Text)))));
         return x.Finish();
+    }
+
+    /// <summary>EC2 keeps only the most recent 64 KB of console output.</summary>
+    internal const int ConsoleLimit = 64 * 1024;
+
+    private static byte[] NewestBytes(string console)
+    {
+        var bytes = Encoding.UTF8.GetBytes(console);
+        return bytes.Length <= ConsoleLimit ? bytes : bytes[^ConsoleLimit..];
     }
 }

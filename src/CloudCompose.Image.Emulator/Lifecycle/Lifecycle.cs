@@ -41,6 +41,7 @@ internal static class Lifecycle
     private static void Apply(Ec2Instance inst, Transition tr, RegionStore store)
     {
         inst.State = tr.State;
+        inst.LastTransitionAt = tr.At;
         if (tr.Reason.Length > 0 || tr.State == "running") inst.Reason = tr.Reason;
         if (tr.ReasonCode is not null) inst.StateReason = (tr.ReasonCode, tr.ReasonMessage ?? tr.ReasonCode);
         if (tr.State == "running") { inst.RunningAt ??= tr.At; inst.StateReason = null; }
@@ -57,6 +58,7 @@ internal static class Lifecycle
     public static void Plan(Ec2Instance inst, DateTime launch, EmulatorDelays delays)
     {
         inst.Schedule.Clear();
+        inst.Console.Clear();
         var runAt = inst.RunningAt ?? launch + delays.PendingDelay;
         if (inst.RunningAt is null) inst.Schedule.Add(new Transition(runAt, "running"));
         var o = inst.Outcome;
@@ -88,7 +90,18 @@ internal static class Lifecycle
             events.Add(new(k + delays.TerminateDelay, "terminated", "", code, msg));
         }
         inst.Schedule.AddRange(events.OrderBy(e => e.At));
-        inst.ConsoleAt = o.NoConsole ? null : o.NeverStops ? scriptEnd : scriptFinishes ? scriptEnd : null;
+
+        if (o.NoConsole) return;
+        // The script prints as it goes until it ends or the machine goes; a hanging script still printed what it printed.
+        var printsUntil = killAt is { } kill && kill < scriptEnd ? kill : scriptEnd;
+        foreach (var line in (o.ConsoleLines ?? []).OrderBy(l => l.At))
+        {
+            var at = runAt + line.At;
+            if (at > printsUntil || (killAt is { } k2 && at >= k2)) break;
+            if (EmulatorState.RenderConsole(line.Text, o, inst) is { } text) inst.Console.Add((at, text.EndsWith('\n') ? text : text + "\n"));
+        }
+        var scriptPrints = o.NeverStops ? killAt is null || scriptEnd < killAt : scriptFinishes;
+        if (scriptPrints && EmulatorState.RenderConsole(o.ConsoleText, o, inst) is { } end) inst.Console.Add((scriptEnd, end));
     }
 
     public static string UserReason(DateTime now) => $"User initiated ({now:yyyy-MM-dd HH:mm:ss} GMT)";

@@ -112,8 +112,13 @@ internal sealed class Ec2Instance : Ec2Resource
     public List<string> VolumeIds { get; } = new();
     public string RootDeviceName { get; set; } = "/dev/xvda";
     public ScriptOutcome Outcome { get; set; } = new();
-    public string? ConsoleText { get; set; }
-    public DateTime? ConsoleAt { get; set; }
+    /// <summary>What the serial console shows, piece by piece as each piece appears (emulated time).</summary>
+    public List<(DateTime At, string Text)> Console { get; } = new();
+    /// <summary>When the instance last changed state: EC2 posts the buffered console output shortly after each transition.</summary>
+    public DateTime? LastTransitionAt { get; set; }
+
+    /// <summary>Everything the console will have shown; null when it never shows anything.</summary>
+    public string? ConsoleText => Console.Count == 0 ? null : string.Concat(Console.Select(c => c.Text));
 
     public static int Code(string state) => state switch
     {
