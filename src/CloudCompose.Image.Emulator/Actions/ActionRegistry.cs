@@ -17,6 +17,7 @@ internal static class ActionRegistry
         LaunchTemplateActions.Register(d);
         ImageReferenceActions.Register(d);
         AccountActions.Register(d);
+        AllowedImagesActions.Register(d);
         return d;
     }
 }

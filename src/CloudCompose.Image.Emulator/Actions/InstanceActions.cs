@@ -43,9 +43,12 @@ internal static class InstanceActions
 
         var imageId = p.Get("ImageId") ?? throw Ec2Error.Missing("ImageId");
         Ids.CheckImage(imageId);
-        if (!store.Images.TryGetValue(imageId, out var image) || !image.VisibleTo(Ec2Request.Account) || !r.Visible(image))
+        if (!store.Images.TryGetValue(imageId, out var image) || !image.VisibleTo(Ec2Request.Account) || !r.Visible(image)
+            || (store.AllowedImagesState == "enabled" && !image.AllowedFor(Ec2Request.Account)))
             throw Ids.ImagesNotFound([imageId]);
         if (image.State != "available") throw new Ec2Error("InvalidAMIID.Unavailable", $"AMI '{imageId}' is pending, and cannot be run");
+        var instanceType = p.Get("InstanceType") ?? "m1.small";
+        if (r.State.Faults.TakeInstanceTypeFault(instanceType) is { } capacity) throw CapacityError(capacity, instanceType, r.Region);
 
         var (userData, decoded) = DecodeUserData(p.Get("UserData"));
         var shutdown = p.Get("InstanceInitiatedShutdownBehavior") ?? "stop";
@@ -72,7 +75,7 @@ internal static class InstanceActions
             var inst = new Ec2Instance
             {
                 Id = r.State.NewId("i"), Region = r.Region, ReservationId = reservationId, ImageId = imageId,
-                InstanceType = p.Get("InstanceType") ?? "m1.small", KeyName = p.Get("KeyName"), LaunchTime = r.Now, LaunchIndex = n,
+                InstanceType = instanceType, KeyName = p.Get("KeyName"), LaunchTime = r.Now, LaunchIndex = n,
                 UserData = userData, DecodedUserData = decoded, ClientToken = token, ShutdownBehavior = shutdown,
                 IamInstanceProfileArn = iamArn, Monitoring = p.Bool("Monitoring.Enabled") ?? false, EbsOptimized = p.Bool("EbsOptimized") ?? false,
                 HttpTokens = httpTokens, HttpEndpoint = p.Get("MetadataOptions.HttpEndpoint") ?? "enabled",
@@ -93,6 +96,11 @@ internal static class InstanceActions
         if (token is not null) store.RunTokens[token] = (reservationId, paramHash);
         return ReservationResponse(r, reservationId, created);
     }
+
+    /// <summary>EC2's answers when a zone has no capacity for a type (a server error), or does not offer it at all.</summary>
+    private static Ec2Error CapacityError(string code, string type, string region) => code == "Unsupported"
+        ? new Ec2Error(code, $"Your requested instance type ({type}) is not supported in your requested Availability Zone ({region}a). Please retry your request by not specifying an Availability Zone or choosing {region}b, {region}c.")
+        : new Ec2Error(code, $"We currently do not have sufficient {type} capacity in the Availability Zone you requested ({region}a). Our system will be working on provisioning additional capacity. You can currently get {type} capacity by not specifying an Availability Zone in your request or choosing {region}b, {region}c.", 500);
 
     internal static (string? Raw, string Decoded) DecodeUserData(string? raw)
     {

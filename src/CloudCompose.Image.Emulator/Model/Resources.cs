@@ -74,6 +74,10 @@ internal sealed class Ec2Image : Ec2Resource
     public bool IsDeprecated(DateTime now) => DeprecationTime is { } d && d <= now;
     public bool IsProtected(DateTime now) => Protected || (ProtectedUntil is { } u && now < u);
     public bool VisibleTo(string account) => OwnerId == account || Public || SharedWith.Contains(account);
+    /// <summary>Whether the image meets the account's Allowed AMIs criteria (the criteria themselves are not modelled: seeded images say).</summary>
+    public bool MeetsCriteria { get; set; } = true;
+    /// <summary>Allowed AMIs never restrict the images the account owns.</summary>
+    public bool AllowedFor(string account) => OwnerId == account || MeetsCriteria;
 }
 
 internal readonly record struct Transition(DateTime At, string State, string Reason = "", string? ReasonCode = null, string? ReasonMessage = null);
