@@ -1,8 +1,11 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.IO;
 using System.IO.Compression;
 using System.Text;
+using CloudCompose.Image.Configuration;
 using CloudCompose.Image.Errors;
 
 namespace CloudCompose.Image.Bake
@@ -21,7 +24,18 @@ namespace CloudCompose.Image.Bake
 
         public const string TokenComment = "# cloud-compose-token: ";
 
-        public static string Wrap(string script, string token, TimeSpan watchdog)
+        /// <summary>The shell for each image.hygiene step; every command tolerates a system that lacks what it removes.</summary>
+        private static readonly IReadOnlyDictionary<string, string> HygieneCommands = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [BuildHygiene.UserData] = "rm -f /var/lib/cloud/instances/*/user-data.txt* /var/lib/cloud/instances/*/scripts/part-* /var/lib/cloud/instances/*/obj.pkl",
+            [BuildHygiene.ScriptLog] = "rm -f /var/log/cloud-compose-image.log",
+            [BuildHygiene.CloudInit] = "if command -v cloud-init >/dev/null 2>&1; then cloud-init clean --logs >/dev/null 2>&1; fi",
+            [BuildHygiene.SshHostKeys] = "rm -f /etc/ssh/ssh_host_*key*",
+            [BuildHygiene.MachineId] = "if [ -f /etc/machine-id ]; then : > /etc/machine-id; fi; [ -L /var/lib/dbus/machine-id ] || rm -f /var/lib/dbus/machine-id",
+        };
+
+        /// <param name="hygiene">image.hygiene steps, run only when image.sh succeeded (a failed builder kept for debugging keeps its logs).</param>
+        public static string Wrap(string script, string token, TimeSpan watchdog, IReadOnlyCollection<string>? hygiene = null)
         {
             var seconds = ((long)Math.Ceiling(watchdog.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             var delimiter = "CLOUDCOMPOSE_IMAGE_SH_" + token;
@@ -41,9 +55,27 @@ namespace CloudCompose.Image.Bake
                 " > >(tee -a /var/log/cloud-compose-image.log > /dev/console) 2>&1\n" +
                 "cc_exit=$?\n" +
                 "rm -f /var/tmp/cloud-compose-image.sh\n" +
+                Hygiene(hygiene) +
                 "cc_report \"exit=$cc_exit\"\n" +
                 "sync\n" +
                 Rendering.ScriptRenderer.ShutdownLine + "\n";
+        }
+
+        private static string Hygiene(IReadOnlyCollection<string>? steps)
+        {
+            var chosen = BuildHygiene.AllSteps.Where(step => steps != null && steps.Contains(step)).ToList();
+            if (chosen.Count == 0)
+            {
+                return string.Empty;
+            }
+
+            var lines = new StringBuilder("if [ \"$cc_exit\" -eq 0 ]; then\n");
+            foreach (var step in chosen)
+            {
+                lines.Append("  # image.hygiene ").Append(step).Append('\n').Append("  ").Append(HygieneCommands[step]).Append('\n');
+            }
+
+            return lines.Append("fi\n").ToString();
         }
 
         /// <summary>

@@ -18,7 +18,7 @@ namespace CloudCompose.Image.Configuration
     {
         public const string SectionName = "image";
 
-        private static readonly string[] TypedKeys = { "name", "version", "search_path", "aws", "test", "publish" };
+        private static readonly string[] TypedKeys = { "name", "version", "search_path", "aws", "test", "publish", "hygiene" };
 
         /// <summary>Reads with the process environment filling <c>${VAR}</c>.</summary>
         public static ImageConfig Read(string path) => Read(path, Environment.GetEnvironmentVariable);
@@ -76,6 +76,9 @@ namespace CloudCompose.Image.Configuration
             var publish = nodes.TryGetValue("publish", out var publishNode)
                 ? ReleaseSettingsReader.ReadPublish(publishNode, values, locations, name, version)
                 : new PublishSettings(new string[0], new string[0]);
+            var hygiene = nodes.TryGetValue("hygiene", out var hygieneNode) && !(hygieneNode is YamlScalarNode h && YamlValues.IsNull(h))
+                ? BuildHygiene.Read(hygieneNode, values, locations)
+                : BuildHygiene.AllSteps;
 
             foreach (var pair in nodes)
             {
@@ -87,7 +90,7 @@ namespace CloudCompose.Image.Configuration
                 };
             }
 
-            return new ImageConfig(file, name, version, searchPath, aws, variables, locations) { Test = test, Publish = publish };
+            return new ImageConfig(file, name, version, searchPath, aws, variables, locations) { Test = test, Publish = publish, Hygiene = hygiene };
         }
 
         /// <summary>

@@ -57,6 +57,10 @@ namespace CloudCompose.Image.Configuration
             throw ConfigError.At(ErrorIds.ConfigInvalid, File, node, key, "expected a single value (text), found " + Describe(node) + ".");
         }
 
+        /// <summary>A plain scalar YAML 1.1 reads as a boolean (true/false, yes/no, on/off).</summary>
+        public static bool IsBool(YamlNode node) =>
+            node is YamlScalarNode { Style: ScalarStyle.Plain } scalar && scalar.Value != null && (TrueWords.Contains(scalar.Value) || FalseWords.Contains(scalar.Value));
+
         public bool RequireBool(YamlNode node, string key)
         {
             if (node is YamlScalarNode scalar)
