@@ -16,14 +16,14 @@ namespace CloudCompose.Image.Bake
     /// <summary>Everything about image.test decided before anything launches: the wrapped script and its token.</summary>
     public sealed class TestPlan
     {
-        internal TestPlan(UserDataScript script, string token, string userData, string encodedUserData, bool compressed, string instanceType)
+        internal TestPlan(UserDataScript script, string token, string userData, string encodedUserData, bool compressed, IReadOnlyList<string> instanceTypes)
         {
             Script = script;
             Token = token;
             UserData = userData;
             EncodedUserData = encodedUserData;
             Compressed = compressed;
-            InstanceType = instanceType;
+            InstanceTypes = instanceTypes;
         }
 
         public UserDataScript Script { get; }
@@ -37,7 +37,11 @@ namespace CloudCompose.Image.Bake
 
         public bool Compressed { get; }
 
-        public string InstanceType { get; }
+        /// <summary>The first of <see cref="InstanceTypes"/>.</summary>
+        public string InstanceType => InstanceTypes[0];
+
+        /// <summary>image.test.instance_type, else image.aws.instance_type (a list falls back on capacity like the builder).</summary>
+        public IReadOnlyList<string> InstanceTypes { get; }
     }
 
     /// <summary>How image.test ended on its instance.</summary>
@@ -90,7 +94,7 @@ namespace CloudCompose.Image.Bake
             var token = Guid.NewGuid().ToString("N").Substring(0, 16);
             var userData = UserDataWrapper.Wrap(script.Script, token, options.TestTimeout);
             var encoded = UserDataWrapper.Encode(userData, config.FilePath, out var compressed);
-            return new TestPlan(script, token, userData, encoded, compressed, config.Test.InstanceType ?? config.Aws.InstanceType);
+            return new TestPlan(script, token, userData, encoded, compressed, config.Test.InstanceType != null ? new[] { config.Test.InstanceType } : config.Aws.InstanceTypes);
         }
 
         /// <param name="launching">Called right before RunInstances: from then on the build's cleanup must look for the instance.</param>
@@ -104,13 +108,15 @@ namespace CloudCompose.Image.Bake
             tags.Add(new Amazon.EC2.Model.Tag(RoleTag, TestRole));
             tags.Add(new Amazon.EC2.Model.Tag(BuildTags.Deadline, (started + options.TestTimeout).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)));
             var request = BuilderLaunch.Request(config, image, plan.EncodedUserData, tags, "cc-test-" + build.BuildId);
-            request.InstanceType = InstanceType.FindValue(plan.InstanceType);
 
             launching();
             string instanceId;
+            string instanceType;
             try
             {
-                instanceId = (await ec2.RunInstancesAsync(request, cancellationToken).ConfigureAwait(false)).Reservation.Instances[0].InstanceId;
+                var launch = await CapacityFallback.RunAsync(ec2, request, plan.InstanceTypes, "cc-test-" + build.BuildId, observer.Verbose, cancellationToken).ConfigureAwait(false);
+                instanceId = launch.Response.Reservation.Instances[0].InstanceId;
+                instanceType = launch.InstanceType;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -120,7 +126,7 @@ namespace CloudCompose.Image.Bake
             }
 
             launched(instanceId);
-            observer.Verbose($"RunInstances: test instance {instanceId} ({plan.InstanceType}) from {image.ImageId} in {config.Aws.Subnet}, running {config.Test?.Script}.");
+            observer.Verbose($"RunInstances: test instance {instanceId} ({instanceType}) from {image.ImageId} in {config.Aws.Subnet}, running {config.Test?.Script}.");
 
             using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
