@@ -55,7 +55,8 @@ namespace CloudCompose.Image.Bake
                 {
                     Line = where.Line,
                     Column = where.Column,
-                    Hint = "AMI ids belong to one region: check -Region / AWS_REGION, or copy the AMI to this region.",
+                    Hint = "AMI ids belong to one region: check -Region / AWS_REGION, or copy the AMI to this region. " +
+                        "With Allowed AMIs enabled, images outside the account's criteria are not visible at all (aws ec2 get-allowed-images-settings shows them).",
                 };
             }
 
@@ -67,6 +68,23 @@ namespace CloudCompose.Image.Bake
                     $"{where}: image.aws.ami: {newest.ImageId} is {newest.State}, not available.",
                     config.FilePath)
                 { Line = where.Line, Column = where.Column };
+            }
+
+            if (newest.ImageAllowed == false)
+            {
+                // EC2 shows imageAllowed=false only in audit mode (enabled mode hides such images): the account's
+                // administrators have said this base will not be allowed, so nothing is baked on it.
+                throw new CloudComposeException(
+                    ErrorIds.SourceAmiNotAllowed,
+                    ErrorKind.PermissionDenied,
+                    $"{where}: image.aws.ami: {newest.ImageId} ({newest.Name}, owner {newest.OwnerId}) does not meet this account's Allowed AMIs criteria in {region}: DescribeImages says imageAllowed is false.",
+                    config.FilePath)
+                {
+                    Line = where.Line,
+                    Column = where.Column,
+                    Hint = "Allowed AMIs is in audit mode, where the image still launches, but once it is enabled nothing can launch from it. " +
+                        "Bake on an image from an allowed provider (aws ec2 get-allowed-images-settings lists the criteria), or have the criteria changed to allow this one.",
+                };
             }
 
             return newest;

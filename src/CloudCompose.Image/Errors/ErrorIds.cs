@@ -37,5 +37,7 @@ namespace CloudCompose.Image.Errors
         public const string ImageTestFailed = "ImageTestFailed";
         public const string ImageTestTimedOut = "ImageTestTimedOut";
         public const string ImagePublishFailed = "ImagePublishFailed";
+        public const string SourceAmiNotAllowed = "SourceAmiNotAllowed";
+        public const string UserDataContainsSecret = "UserDataContainsSecret";
     }
 }
