@@ -8,6 +8,7 @@ public sealed class Faults
     private int _failNextImages;
     private readonly List<string> _failImageNames = new();
     private readonly List<(string InstanceType, string Code, int? Remaining)> _instanceTypes = new();
+    private int _failNextUsageReports;
 
     internal Faults(object sync) => _sync = sync;
 
@@ -46,9 +47,15 @@ public sealed class Faults
         lock (_sync) _instanceTypes.Add((instanceType, code, count));
     }
 
+    /// <summary>The next <paramref name="count"/> image usage reports end in state <c>error</c>.</summary>
+    public void FailNextUsageReports(int count = 1)
+    {
+        lock (_sync) _failNextUsageReports += count;
+    }
+
     public void Clear()
     {
-        lock (_sync) { _next.Clear(); _failNextImages = 0; _failImageNames.Clear(); _instanceTypes.Clear(); }
+        lock (_sync) { _next.Clear(); _failNextImages = 0; _failImageNames.Clear(); _instanceTypes.Clear(); _failNextUsageReports = 0; }
     }
 
     internal string? TakeInstanceTypeFault(string instanceType)
@@ -62,6 +69,13 @@ public sealed class Faults
             else _instanceTypes[i] = (type, code, r - 1);
         }
         return code;
+    }
+
+    internal bool TakeUsageReportFailure()
+    {
+        if (_failNextUsageReports <= 0) return false;
+        _failNextUsageReports--;
+        return true;
     }
 
     internal string? TakeCallFault(string action) => Take(action) ?? Take("*");

@@ -8,6 +8,7 @@ public sealed record ImageFaultRequest(int? Count = null, string? NamePattern = 
 public sealed record InstanceTypeFaultRequest(string InstanceType, string Code = "InsufficientInstanceCapacity", int? Count = null);
 public sealed record AllowedImagesRequest(string State, string Region = "us-east-1");
 public sealed record ClockRequest(double? AdvanceSeconds = null, double? TimeScale = null);
+public sealed record PolicyRequest(string? DeleteSnapshotRequiresTag = null);
 
 /// <summary>The JSON control surface under /_emulator/ (not an EC2 action). Every route is listed in docs/emulator.md.</summary>
 internal static class AdminEndpoints
@@ -45,6 +46,8 @@ internal static class AdminEndpoints
                 ("POST", "/faults/instance-types") => Do(() => { var f = Body<InstanceTypeFaultRequest>(ctx).Result; state.Faults.FailInstanceType(f.InstanceType, f.Code, f.Count); }),
                 ("DELETE", "/faults") => Do(state.Faults.Clear),
                 ("POST", "/allowed-images") => Do(() => { var a = Body<AllowedImagesRequest>(ctx).Result; state.SetAllowedImagesState(a.Region, a.State); }),
+                ("GET", "/policy") => state.Permissions,
+                ("POST", "/policy") => SetPolicy(state, await Body<PolicyRequest>(ctx)),
                 ("GET", "/clock") => Clock(state),
                 ("POST", "/clock") => SetClock(state, await Body<ClockRequest>(ctx)),
                 ("GET", "/delays") => state.Delays,
@@ -52,6 +55,7 @@ internal static class AdminEndpoints
                 ("GET", "/instances") => state.ListInstances(Region(ctx)),
                 ("GET", "/images") => state.ListImages(Region(ctx)),
                 ("GET", "/snapshots") => state.ListSnapshots(Region(ctx)),
+                ("GET", "/recycle-bin") => state.ListRecycleBin(Region(ctx)),
                 ("GET", "/ssm-parameters") => state.ListSsmParameters(Region(ctx)),
                 _ => NotFound(),
             };
@@ -89,6 +93,12 @@ internal static class AdminEndpoints
         if (ctx.Request.Query["action"].FirstOrDefault() is { } action) log = log.Where(e => e.Action == action);
         if (int.TryParse(ctx.Request.Query["limit"].FirstOrDefault(), out var limit) && limit > 0) log = log.TakeLast(limit);
         return log.ToList();
+    }
+
+    private static object SetPolicy(EmulatorState state, PolicyRequest p)
+    {
+        lock (state.Sync) state.Permissions.DeleteSnapshotRequiresTag = string.IsNullOrEmpty(p.DeleteSnapshotRequiresTag) ? null : p.DeleteSnapshotRequiresTag;
+        return state.Permissions;
     }
 
     private static object Clock(EmulatorState state) => new { now = state.Clock.UtcNow, timeScale = state.Clock.TimeScale };
