@@ -89,13 +89,13 @@ Describe 'BuilderInfo view' {
 }
 
 Describe 'UserDataScript view' {
-    It 'shows name, version, size, file count and config' {
+    It 'shows name, version, size, file count, the short fingerprint and config' {
         $env:AMI_ID = 'ami-6d1c2007'; $env:SUBNET_ID = 'subnet-9f0074c6'
         try { $script = Get-CloudComposeUserData -Path (Join-Path $PSScriptRoot '../../examples/docker') }
         finally { Remove-Item Env:AMI_ID, Env:SUBNET_ID }
         $lines = @($script | Format-Table | Out-String -Width 200) -split "`r?`n" | Where-Object { $_.Trim() }
-        $lines[0] | Should -Match '^Name\s+Version\s+Length\s+Files\s+ConfigPath'
-        $lines[2] | Should -Match ('^docker\s+1\.10\s+{0}\s+4\s+.*cloud-compose\.yml' -f $script.Length)
+        $lines[0] | Should -Match '^Name\s+Version\s+Length\s+Files\s+Fingerprint\s+ConfigPath'
+        $lines[2] | Should -Match ('^docker\s+1\.10\s+{0}\s+4\s+{1}\s+.*cloud-compose\.yml' -f $script.Length, $script.Fingerprint.Substring(0, 12))
     }
 }
 

@@ -30,6 +30,12 @@ namespace CloudCompose.Image.Rendering
         /// <summary>Every template file the script was made of, image.sh first.</summary>
         public IReadOnlyList<string> Files { get; }
 
+        /// <summary>
+        /// The build's fingerprint (what New-CloudComposeImage compares to reuse an image), when it can be known without AWS:
+        /// with image.aws.ami an id; null for an AMI filter, which only a lookup resolves.
+        /// </summary>
+        public string? Fingerprint { get; set; }
+
         public int Length => System.Text.Encoding.UTF8.GetByteCount(UserData);
 
         public override string ToString() => UserData;

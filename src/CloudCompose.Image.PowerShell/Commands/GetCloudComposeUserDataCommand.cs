@@ -50,6 +50,9 @@ namespace CloudCompose.Image.PowerShell.Commands
                         var config = ConfigReader.Read(file);
                         var script = ScriptRenderer.Render(config, renderTemplate: !NoTemplate);
                         WriteVerbose($"Rendered {script.Files.Count} template file(s): {string.Join(", ", script.Files)}");
+                        var fingerprint = Bake.BuildFingerprint.Offline(config, script, NoTemplate);
+                        script.Fingerprint = fingerprint?.Value;
+                        WriteVerbose(fingerprint != null ? $"Fingerprint {fingerprint.Short} of:\n{fingerprint.Inputs}" : "No fingerprint: image.aws.ami is a filter, and which image it resolves to is part of the fingerprint (New-CloudComposeImage -WhatIf shows it).");
                         WriteObject(Raw ? script.UserData : script);
                     }
                     catch (CloudComposeException e)

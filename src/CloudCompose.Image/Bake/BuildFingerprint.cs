@@ -69,6 +69,10 @@ namespace CloudCompose.Image.Bake
             return new BuildFingerprint(Sha256(text), text);
         }
 
+        /// <summary>The fingerprint without AWS: known when image.aws.ami is an id, null for a filter (only a lookup resolves it).</summary>
+        public static BuildFingerprint? Offline(ImageConfig config, UserDataScript script, bool noTemplate) =>
+            config.Aws.Ami.IsFilter ? null : Compute(config, script, config.Aws.Ami.ImageId!, noTemplate);
+
         /// <summary>The short form of a fingerprint tag value; null stays null.</summary>
         public static string? ShortOf(string? value) => value == null ? null : value.Length > ShortLength ? value.Substring(0, ShortLength) : value;
 
