@@ -57,9 +57,7 @@ namespace CloudCompose.Image.Bake
                 .Append(" kms-key=").Append(aws.KmsKeyId ?? "-").Append('\n');
 
             // The image's tags as the build gives them, without the per-build ones.
-            var tags = BuildTags.For(config, string.Empty, DateTime.MinValue)
-                .Where(t => t.Key != BuildTags.BuildId && t.Key != BuildTags.Deadline)
-                .OrderBy(t => t.Key, StringComparer.Ordinal);
+            var tags = BuildTags.Stable(config).OrderBy(t => t.Key, StringComparer.Ordinal);
             foreach (var tag in tags)
             {
                 inputs.Append("tag: ").Append(tag.Key).Append('=').Append(tag.Value).Append('\n');
