@@ -81,18 +81,22 @@ def error_id(exc):
     return "TemplateRuntimeError"
 
 
-def error_position(exc, env):
-    """(template name, line) of the error: the syntax error's own, else the innermost template frame."""
+def error_position(exc, loaded):
+    """(template name, line) of the error: the syntax error's own, else the innermost template frame.
+
+    loaded maps each template file read to the name it was loaded by. Jinja2's lexer puts the file path
+    where the name belongs in some of its errors (an unclosed comment or raw block); such a path is
+    turned back into the name it was loaded by.
+    """
     from jinja2 import exceptions as je
 
     if isinstance(exc, je.TemplateSyntaxError):
+        for path in (exc.filename, exc.name):
+            if path and os.path.normpath(path) in loaded:
+                return loaded[os.path.normpath(path)], exc.lineno
         return exc.name, exc.lineno
-    names = {}
-    for template in list(env.cache.values()) if env.cache is not None else []:
-        if template.filename:
-            names[os.path.normpath(template.filename)] = template.name
     for frame in reversed(traceback.extract_tb(exc.__traceback__)):
-        name = names.get(os.path.normpath(frame.filename))
+        name = loaded.get(os.path.normpath(frame.filename))
         if name is not None:
             return name, frame.lineno
     return None, None
@@ -102,14 +106,27 @@ def render_case(case_dir):
     import yaml
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+    class Loader(FileSystemLoader):
+        """FileSystemLoader that remembers which name loaded which file; what it loads is unchanged."""
+
+        def __init__(self, searchpath):
+            super().__init__(searchpath)
+            self.loaded = {}
+
+        def get_source(self, environment, template):
+            source, filename, uptodate = super().get_source(environment, template)
+            self.loaded[os.path.normpath(filename)] = template
+            return source, filename, uptodate
+
     with open(os.path.join(case_dir, CONFIG), encoding="utf-8") as f:
         variables = yaml.load(f, Loader=yaml.FullLoader)["image"]
     search_path = [case_dir] + [os.path.join(case_dir, p) for p in variables.get("search_path", [])]
-    env = Environment(loader=FileSystemLoader(search_path), undefined=StrictUndefined)
+    loader = Loader(search_path)
+    env = Environment(loader=loader, undefined=StrictUndefined)
     try:
         return {"text": env.get_template(TEMPLATE).render(variables)}
     except Exception as exc:  # every exception is a golden; the engine must raise its equivalent
-        template, line = error_position(exc, env)
+        template, line = error_position(exc, loader.loaded)
         return {
             "error": {
                 "jinja2": type(exc).__name__,
@@ -237,9 +254,11 @@ def golden_for(name, case_dir, first, second):
             return TEXT_GOLDEN, text.encode("utf-8")
         except UnicodeEncodeError as e:
             return None, f"{name}: output is not valid UTF-8 text ({e})"
-    error = first["error"]
-    if case_dir in error["message"] or ROOT in error["message"]:
-        return None, f"{name}: error message contains a path of this machine"
+    error = dict(first["error"])
+    # FileSystemLoader names the folders it searched; write them relative to the case folder.
+    error["message"] = error["message"].replace(case_dir + os.sep, "").replace(case_dir, ".")
+    if ROOT in error["message"] or (error["template"] and os.path.isabs(error["template"])):
+        return None, f"{name}: error message or template contains a path of this machine"
     return ERROR_GOLDEN, (json.dumps(error, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
