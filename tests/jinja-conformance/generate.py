@@ -323,9 +323,14 @@ def coverage_table(names):
                 missing.append(f"{kind} '{builtin}'")
             shown = ", ".join(f"`{c}`" for c in cases[:3]) + (", …" if len(cases) > 3 else "")
             lines.append(f"| `{builtin}` | {len(cases)} | {shown} |")
+    groups = {}
+    for name in names:
+        groups.setdefault(name.split("/")[0], []).append(name)
+    counts = ["", f"{len(names)} cases in {len(groups)} groups:", "", "| group | cases |", "| --- | --- |"]
+    counts += [f"| `{g}` | {len(c)} |" for g, c in sorted(groups.items())]
     summary = (f"Every one of Jinja2's {len(FILTERS)} builtin filters and {len(TESTS)} builtin tests "
                f"(`jinja2.filters.FILTERS`, `jinja2.tests.TESTS`) is used by at least one case:")
-    return "\n".join([COVERAGE_START, "", summary] + lines + ["", COVERAGE_END]), missing
+    return "\n".join([COVERAGE_START] + counts + ["", summary] + lines + ["", COVERAGE_END]), missing
 
 
 def readme_with(table):
