@@ -17,6 +17,7 @@ Usage:
     python3 generate.py               regenerate every case
     python3 generate.py 'filters/*'   regenerate the cases whose group/case path matches a glob
     python3 generate.py --check       render and compare with the goldens; write nothing
+    python3 generate.py --coverage    list in README.md the cases that use each builtin filter and test
 
 Nothing here reads what the .NET engine produced: the goldens come from Jinja2 alone.
 """
@@ -43,7 +44,7 @@ SUBNET = "subnet-0123abcd"
 # Python prints object addresses ("<function f at 0x7f...>"); they change from run to run.
 ADDRESS = re.compile(r" at 0x[0-9a-fA-F]{4,}>")
 # Plain YAML integers print the same through PyYAML and through the module; other number forms do not.
-PLAIN_INT = re.compile(r"^[-]?(0|[1-9][0-9]*)$")
+PLAIN_INT = re.compile(r"^(0|-?[1-9][0-9]*)$")
 HASH_SEEDS = ("1", "2")
 
 
