@@ -1,0 +1,240 @@
+using System.Collections.Generic;
+using System.Text;
+using CloudCompose.Image.Jinja.Python;
+using CloudCompose.Image.Jinja.Runtime;
+using CloudCompose.Image.Jinja.Values;
+
+namespace CloudCompose.Image.Jinja.Syntax
+{
+    /// <summary>Assigns to a target: a name, a namespace attribute, or a tuple of targets (Python's unpacking).</summary>
+    internal static class Assignment
+    {
+        public static void Assign(Frame frame, Expr target, object? value)
+        {
+            switch (target)
+            {
+                case Name name:
+                    frame.Set(name.Identifier, value);
+                    return;
+                case NsRef reference:
+                    var ns = frame.Resolve(reference.Identifier);
+                    if (!(ns is IPySetAttribute settable))
+                    {
+                        throw Raise.TemplateRuntime("cannot assign attribute on non-namespace object");
+                    }
+
+                    settable.SetAttribute(reference.Attribute, value);
+                    return;
+                case TupleExpr tuple:
+                    var items = PyIter.ToList(value);
+                    if (items.Count < tuple.Items.Count)
+                    {
+                        throw Raise.ValueError($"not enough values to unpack (expected {tuple.Items.Count}, got {items.Count})");
+                    }
+
+                    if (items.Count > tuple.Items.Count)
+                    {
+                        throw Raise.ValueError($"too many values to unpack (expected {tuple.Items.Count})");
+                    }
+
+                    for (var i = 0; i < items.Count; i++)
+                    {
+                        Assign(frame, tuple.Items[i], items[i]);
+                    }
+
+                    return;
+                default:
+                    throw Raise.Assertion("can't assign to this expression");
+            }
+        }
+    }
+
+    /// <summary>{% set target = expr %}.</summary>
+    internal sealed class SetStmt : Stmt
+    {
+        public SetStmt(Expr target, Expr value, int checkLine, int line, int column)
+            : base(line, column)
+        {
+            Target = target;
+            Value = value;
+            CheckLine = checkLine;
+        }
+
+        /// <summary>
+        /// Where Jinja2 reports that <c>ns.attr</c> names no namespace: its check comes before the statement's own
+        /// line mark, so it carries the line of the statement before.
+        /// </summary>
+        public int CheckLine { get; }
+
+        public Expr Target { get; }
+
+        public Expr Value { get; }
+
+        public override void Execute(Frame frame)
+        {
+            if (Target is NsRef reference && !(frame.Resolve(reference.Identifier) is IPySetAttribute))
+            {
+                var error = Raise.TemplateRuntime("cannot assign attribute on non-namespace object");
+                error.Location = frame.Source.Location(CheckLine, 1);
+                error.Positioned = true;
+                throw error;
+            }
+
+            try
+            {
+                Assignment.Assign(frame, Target, Value.Eval(frame));
+            }
+            catch (JinjaException e) when (Position(e, frame))
+            {
+                throw;
+            }
+        }
+    }
+
+    /// <summary>{% set target [| filters] %}…{% endset %}: the rendered body (filtered) is the value.</summary>
+    internal sealed class SetBlockStmt : Stmt
+    {
+        public SetBlockStmt(Expr target, FilterExpr? filter, List<Stmt> body, int line, int column)
+            : base(line, column)
+        {
+            Target = target;
+            Filter = filter;
+            Body = body;
+        }
+
+        public Expr Target { get; }
+
+        public FilterExpr? Filter { get; }
+
+        public List<Stmt> Body { get; }
+
+        public override void Execute(Frame frame)
+        {
+            var output = new StringBuilder();
+            var inner = frame.Inner(output);
+            IfStmt.Run(inner, Body);
+            object? value = frame.Autoescape ? new Markup(output.ToString()) : (object)output.ToString();
+            try
+            {
+                if (Filter != null)
+                {
+                    value = FilterBlockStmt.ApplyChain(inner, Filter, value);
+                }
+
+                Assignment.Assign(frame, Target, value);
+            }
+            catch (JinjaException e) when (Position(e, frame))
+            {
+                throw;
+            }
+        }
+    }
+
+    /// <summary>{% with a = 1, b = 2 %}: the values are evaluated outside, the names exist inside only.</summary>
+    internal sealed class WithStmt : Stmt
+    {
+        public WithStmt(List<Expr> targets, List<Expr> values, List<Stmt> body, int line, int column)
+            : base(line, column)
+        {
+            Targets = targets;
+            Values = values;
+            Body = body;
+        }
+
+        public List<Expr> Targets { get; }
+
+        public List<Expr> Values { get; }
+
+        public List<Stmt> Body { get; }
+
+        public override void Execute(Frame frame)
+        {
+            var inner = frame.Inner();
+            try
+            {
+                for (var i = 0; i < Targets.Count; i++)
+                {
+                    Assignment.Assign(inner, Targets[i], Values[i].Eval(frame));
+                }
+            }
+            catch (JinjaException e) when (Position(e, frame))
+            {
+                throw;
+            }
+
+            IfStmt.Run(inner, Body);
+        }
+    }
+
+    /// <summary>{% filter name(args) | other %}…{% endfilter %}: the rendered body goes through the filters.</summary>
+    internal sealed class FilterBlockStmt : Stmt
+    {
+        public FilterBlockStmt(FilterExpr filter, List<Stmt> body, int line, int column)
+            : base(line, column)
+        {
+            Filter = filter;
+            Body = body;
+        }
+
+        public FilterExpr Filter { get; }
+
+        public List<Stmt> Body { get; }
+
+        public override void Execute(Frame frame)
+        {
+            var output = new StringBuilder();
+            var inner = frame.Inner(output);
+            IfStmt.Run(inner, Body);
+            object? value = frame.Autoescape ? new Markup(output.ToString()) : (object)output.ToString();
+            object? result;
+            try
+            {
+                result = ApplyChain(inner, Filter, value);
+            }
+            catch (JinjaException e) when (Position(e, frame))
+            {
+                throw;
+            }
+
+            // Unlike text and {{ }}, Jinja2 writes this even after an {% extends %}.
+            frame.Output.Append(frame.Autoescape ? Html.Escape(result) : PyRepr.Str(result));
+        }
+
+        /// <summary>Applies a chain of filters whose innermost target is the block's text.</summary>
+        public static object? ApplyChain(Frame frame, FilterExpr filter, object? value)
+        {
+            var inner = filter.Target is FilterExpr target ? ApplyChain(frame, target, value) : value;
+            return filter.Apply(frame, inner);
+        }
+    }
+
+    /// <summary>{% autoescape expr %}…{% endautoescape %}: turns HTML escaping of output on or off inside.</summary>
+    internal sealed class AutoescapeStmt : Stmt
+    {
+        public AutoescapeStmt(Expr enabled, List<Stmt> body, int line, int column)
+            : base(line, column)
+        {
+            Enabled = enabled;
+            Body = body;
+        }
+
+        public Expr Enabled { get; }
+
+        public List<Stmt> Body { get; }
+
+        public override void Execute(Frame frame)
+        {
+            bool on;
+            try
+            {
+                on = PyOps.Truthy(Enabled.Eval(frame));
+            }
+            catch (JinjaException e) when (Position(e, frame))
+            {
+                throw;
+            }
+
+            IfStmt.Run(frame.Inner(autoescape: on), Body);
+        }
+    }
+}
