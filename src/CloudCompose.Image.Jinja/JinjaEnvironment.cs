@@ -57,7 +57,6 @@ namespace CloudCompose.Image.Jinja
                 throw new ArgumentNullException(nameof(variables));
             }
 
-            var values = ValueConverter.Convert(variables);
             JinjaOutput? output = null;
             ExceptionDispatchInfo? failure = null;
             var thread = new Thread(
@@ -65,7 +64,7 @@ namespace CloudCompose.Image.Jinja
                 {
                     try
                     {
-                        output = RenderHere(templateName, values);
+                        output = RenderHere(templateName, ValueConverter.Convert(variables));
                     }
                     catch (Exception e)
                     {
@@ -100,6 +99,7 @@ namespace CloudCompose.Image.Jinja
         private static Exception Translate(Exception e) => e switch
         {
             JinjaException _ => e,
+            ArgumentException _ => e,
             InsufficientExecutionStackException _ => new JinjaException(JinjaErrorKind.RecursionLimit, "RecursionError", "maximum recursion depth exceeded", e),
             _ => new JinjaException(JinjaErrorKind.Runtime, e.GetType().Name, $"internal error while rendering: {e.Message}", e),
         };

@@ -16,12 +16,6 @@ namespace CloudCompose.Image.Jinja.Parsing
     /// </summary>
     internal static class Compiler
     {
-        /// <summary>Python frames Jinja2's compiler uses before it reaches the template's first statement.</summary>
-        private const int CompileBaseFrames = 18;
-
-        /// <summary>Python frames each nested statement costs the compiler (visit, visit_X, blockvisit).</summary>
-        private const int StatementFrames = 3;
-
         public static Template Compile(TemplateSource source, List<Stmt> body)
         {
             var blocks = new Dictionary<string, BlockStmt>();
@@ -32,7 +26,7 @@ namespace CloudCompose.Image.Jinja.Parsing
                 hasExtends |= node is ExtendsStmt;
             }
 
-            checker.Statements(body, soft: false, toplevel: true, depth: CompileBaseFrames);
+            checker.Statements(body, soft: false, toplevel: true, depth: FrameCosts.CompileBase);
             return new Template(source, body, blocks, hasExtends, Uses(body, "self"));
         }
 
@@ -180,7 +174,7 @@ namespace CloudCompose.Image.Jinja.Parsing
             {
                 foreach (var statement in body)
                 {
-                    Statement(statement, soft, toplevel, depth + StatementFrames);
+                    Statement(statement, soft, toplevel, depth + FrameCosts.CompileStatement);
                 }
             }
 
@@ -280,7 +274,7 @@ namespace CloudCompose.Image.Jinja.Parsing
                         }
 
                         blocks[block.BlockName] = block;
-                        Statements(block.Body, false, false, CompileBaseFrames);
+                        Statements(block.Body, false, false, FrameCosts.CompileBase);
                         break;
                 }
             }
@@ -297,7 +291,7 @@ namespace CloudCompose.Image.Jinja.Parsing
 
             private void Expression(Expr expr, bool soft, int depth)
             {
-                if (depth + expr.CompileDepth > Renderer.FrameBudget)
+                if (depth + expr.CompileDepth > FrameCosts.PythonLimit)
                 {
                     throw Fail(Raise.Recursion("maximum recursion depth exceeded while compiling"), expr.Line, expr.Column);
                 }

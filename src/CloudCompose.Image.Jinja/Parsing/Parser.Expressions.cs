@@ -8,14 +8,11 @@ namespace CloudCompose.Image.Jinja.Parsing
     /// <summary>Expressions, by Jinja2's precedence. Every parse function counts as one Python frame, as in Jinja2.</summary>
     internal sealed partial class Parser
     {
-        /// <summary>Python frames in use when the parser starts on an expression (get_template, parse, subparse, …).</summary>
-        private const int ParseBaseFrames = 84;
-
-        private int frames = ParseBaseFrames;
+        private int frames = Runtime.FrameCosts.ParseBase;
 
         private void Enter()
         {
-            if (++frames > Runtime.Renderer.FrameBudget)
+            if (++frames > Runtime.FrameCosts.PythonLimit)
             {
                 var error = Raise.Recursion("maximum recursion depth exceeded while parsing");
                 error.Location = source.Location(stream.Current.Line, stream.Current.Column);
@@ -394,7 +391,16 @@ namespace CloudCompose.Image.Jinja.Parsing
                         break;
                     }
 
-                    items.Add(simplified ? ParsePrimary(withNamespace) : ParseExpression(withCondExpr));
+                    // Jinja2 parses each item through a local function: one frame more than a list's items.
+                    Enter();
+                    try
+                    {
+                        items.Add(simplified ? ParsePrimary(withNamespace) : ParseExpression(withCondExpr));
+                    }
+                    finally
+                    {
+                        Leave();
+                    }
                     if (stream.Current.Type == TokenType.Comma)
                     {
                         isTuple = true;

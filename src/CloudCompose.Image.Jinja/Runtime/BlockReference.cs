@@ -8,9 +8,6 @@ namespace CloudCompose.Image.Jinja.Runtime
     /// <summary>One level of a block's inheritance chain: <c>super()</c>, <c>self.name()</c>, <c>super.super()</c>.</summary>
     internal sealed class BlockReference : IPyObject, IPyCallable
     {
-        /// <summary>Python frames a block render takes (BlockReference.__call__, the block function).</summary>
-        public const int FrameCost = 2;
-
         private readonly string name;
         private readonly RenderContext context;
         private readonly List<BlockDefinition> stack;
@@ -60,7 +57,7 @@ namespace CloudCompose.Image.Jinja.Runtime
         public static void Render(Renderer renderer, RenderContext context, List<BlockDefinition> stack, int depth, StringBuilder output, Frame? scopedParent, bool autoescape)
         {
             var definition = stack[depth];
-            renderer.Enter(FrameCost);
+            renderer.Enter(FrameCosts.Block);
             try
             {
                 var frame = Frame.Block(renderer, context, definition.Template, scopedParent, output, autoescape);
@@ -81,7 +78,7 @@ namespace CloudCompose.Image.Jinja.Runtime
             }
             finally
             {
-                renderer.Leave(FrameCost);
+                renderer.Leave(FrameCosts.Block);
             }
         }
     }

@@ -12,9 +12,6 @@ namespace CloudCompose.Image.Jinja.Runtime
     /// </summary>
     internal sealed class Macro : IPyCallable, IPyObject
     {
-        /// <summary>Python frames Jinja2 uses per macro call (Macro.__call__, _invoke, the macro function, …).</summary>
-        public const int FrameCost = 4;
-
         private readonly MacroSignature signature;
         private readonly Frame closure;
         private readonly bool autoescape;
@@ -98,7 +95,7 @@ namespace CloudCompose.Image.Jinja.Runtime
             }
 
             var renderer = caller.Renderer;
-            renderer.Enter(FrameCost);
+            renderer.Enter(FrameCosts.MacroCall);
             try
             {
                 var output = new StringBuilder();
@@ -142,7 +139,7 @@ namespace CloudCompose.Image.Jinja.Runtime
             }
             finally
             {
-                renderer.Leave(FrameCost);
+                renderer.Leave(FrameCosts.MacroCall);
             }
         }
 

@@ -13,17 +13,11 @@ namespace CloudCompose.Image.Jinja.Runtime
     /// </summary>
     internal sealed class Renderer
     {
-        /// <summary>Python's default recursion limit: Jinja2's templates fail where this many frames are used.</summary>
-        public const int FrameBudget = 1000;
-
-        /// <summary>What Python uses before the first template line runs (render, root function, generators).</summary>
-        private const int BaseFrames = 12;
-
         private readonly HashSet<string> seen = new HashSet<string>(StringComparer.Ordinal);
         private readonly List<string> files = new List<string>();
         private readonly List<string> stack = new List<string>();
         private readonly Dictionary<Template, TemplateModule> modules = new Dictionary<Template, TemplateModule>();
-        private int frames = BaseFrames;
+        private int frames = FrameCosts.RenderBase;
 
         public Renderer(Environment environment)
         {
@@ -106,13 +100,13 @@ namespace CloudCompose.Image.Jinja.Runtime
             name is string || name is Markup || name is Undefined || name is Template ? GetTemplate(name) : SelectTemplate(name);
 
         /// <summary>
-        /// Takes <paramref name="cost"/> Python frames from the budget for a call, include or block; past the
+        /// Takes <paramref name="cost"/> (see <see cref="FrameCosts"/>) from the budget for a call, include or block; past the
         /// limit (or near the end of the thread's stack) the render ends with RecursionError.
         /// </summary>
         public void Enter(int cost, string? template = null)
         {
             frames += cost;
-            if (frames > FrameBudget)
+            if (frames > FrameCosts.PythonLimit * FrameCosts.Unit)
             {
                 frames -= cost;
                 throw RecursionError();
@@ -182,14 +176,14 @@ namespace CloudCompose.Image.Jinja.Runtime
 
             var context = new RenderContext(template, withContext == null ? Environment.Globals : new FrameVariables(withContext));
             var output = new StringBuilder();
-            Enter(2, template.Name);
+            Enter(FrameCosts.Import, template.Name);
             try
             {
                 RenderTemplate(template, context, output);
             }
             finally
             {
-                Leave(2, template.Name);
+                Leave(FrameCosts.Import, template.Name);
             }
 
             var module = new TemplateModule(template.Name, context, output.ToString());

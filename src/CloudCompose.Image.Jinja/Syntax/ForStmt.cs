@@ -134,7 +134,7 @@ namespace CloudCompose.Image.Jinja.Syntax
         private object? Recurse(Frame frame, object? iterable, int depth, Frame caller)
         {
             var renderer = frame.Renderer;
-            renderer.Enter(Macro.FrameCost);
+            renderer.Enter(FrameCosts.RecursiveLoop);
             try
             {
                 var output = new StringBuilder();
@@ -143,7 +143,7 @@ namespace CloudCompose.Image.Jinja.Syntax
             }
             finally
             {
-                renderer.Leave(Macro.FrameCost);
+                renderer.Leave(FrameCosts.RecursiveLoop);
             }
         }
 

@@ -48,7 +48,7 @@ namespace CloudCompose.Image.Jinja.Syntax
 
             try
             {
-                renderer.Enter(1, template.Name);
+                renderer.Enter(FrameCosts.Include, template.Name);
             }
             catch (JinjaException e) when (Position(e, frame))
             {
@@ -64,7 +64,7 @@ namespace CloudCompose.Image.Jinja.Syntax
             }
             finally
             {
-                renderer.Leave(1, template.Name);
+                renderer.Leave(FrameCosts.Include, template.Name);
             }
         }
     }
