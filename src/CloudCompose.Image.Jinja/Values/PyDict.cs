@@ -121,7 +121,16 @@ namespace CloudCompose.Image.Jinja.Values
             return copy;
         }
 
-        private static object Wrap(object? key) => key ?? NoneKey;
+        /// <summary>The dictionary's key for a value; unhashable values fail even when the dict is empty, as in Python.</summary>
+        private static object Wrap(object? key)
+        {
+            if (key is PyList || key is PyDict || key is DictView || key is Undefined)
+            {
+                PyOps.Hash(key);
+            }
+
+            return key ?? NoneKey;
+        }
 
         private void Compact()
         {
