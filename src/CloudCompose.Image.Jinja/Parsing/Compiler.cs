@@ -147,7 +147,7 @@ namespace CloudCompose.Image.Jinja.Parsing
                 case FilterExpr filter:
                     return (filter.Target != null ? new Node[] { filter.Target } : new Node[0]).Concat(ArgNodes(filter.Args));
                 case TestExpr test:
-                    return new Node[] { test.Target }.Concat(ArgNodes(test.Args));
+                    return new Node[] { test.Target! }.Concat(ArgNodes(test.Args));
                 default:
                     return new Node[0];
             }

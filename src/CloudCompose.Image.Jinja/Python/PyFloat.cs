@@ -264,12 +264,12 @@ namespace CloudCompose.Image.Jinja.Python
         private static double ParseDigits(string digits, int decpt) =>
             ParseInvariant("0." + digits + "e" + decpt.ToString(CultureInfo.InvariantCulture));
 
-        /// <summary>|value| exactly, as 0.DIGITS × 10^decpt with no leading or trailing zeros in DIGITS.</summary>
-        private static void ExactDigits(double value, out string digits, out int decpt)
+        /// <summary>|value| (finite) as mantissa × 2^exponent, exactly.</summary>
+        public static void Decompose(double value, out long mantissa, out int exponent)
         {
             var bits = BitConverter.DoubleToInt64Bits(Math.Abs(value));
-            var exponent = (int)((bits >> 52) & 0x7FF);
-            var mantissa = bits & 0xFFFFFFFFFFFFFL;
+            exponent = (int)((bits >> 52) & 0x7FF);
+            mantissa = bits & 0xFFFFFFFFFFFFFL;
             if (exponent == 0)
             {
                 exponent = 1;
@@ -280,6 +280,12 @@ namespace CloudCompose.Image.Jinja.Python
             }
 
             exponent -= 1075;
+        }
+
+        /// <summary>|value| exactly, as 0.DIGITS × 10^decpt with no leading or trailing zeros in DIGITS.</summary>
+        private static void ExactDigits(double value, out string digits, out int decpt)
+        {
+            Decompose(value, out var mantissa, out var exponent);
             BigInteger scaled;
             int scale;
             if (exponent >= 0)

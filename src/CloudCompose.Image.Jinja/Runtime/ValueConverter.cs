@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Linq;
 using System.Numerics;
 using CloudCompose.Image.Jinja.Python;
 using CloudCompose.Image.Jinja.Values;
@@ -68,27 +69,13 @@ namespace CloudCompose.Image.Jinja.Runtime
             switch (value)
             {
                 case IDictionary<string, object?> dictionary:
-                    return Mapping(value, dictionary, path, seen);
+                    return Mapping(value, dictionary.Select(p => new KeyValuePair<object?, object?>(p.Key, p.Value)), path, seen);
                 case IReadOnlyDictionary<string, object?> readOnly:
-                    return Mapping(value, readOnly, path, seen);
+                    return Mapping(value, readOnly.Select(p => new KeyValuePair<object?, object?>(p.Key, p.Value)), path, seen);
                 case IEnumerable<KeyValuePair<object?, object?>> pairs:
-                    var typed = new PyDict();
-                    seen[value] = typed;
-                    foreach (var pair in pairs)
-                    {
-                        typed.Set(Convert(pair.Key, path, seen), Convert(pair.Value, path + "." + pair.Key, seen));
-                    }
-
-                    return typed;
+                    return Mapping(value, pairs, path, seen);
                 case IDictionary legacy:
-                    var dict = new PyDict();
-                    seen[value] = dict;
-                    foreach (DictionaryEntry entry in legacy)
-                    {
-                        dict.Set(Convert(entry.Key, path, seen), Convert(entry.Value, path + "." + entry.Key, seen));
-                    }
-
-                    return dict;
+                    return Mapping(value, legacy.Cast<DictionaryEntry>().Select(e => new KeyValuePair<object?, object?>(e.Key, e.Value)), path, seen);
                 case IEnumerable items:
                     var list = new PyList();
                     seen[value] = list;
@@ -104,13 +91,13 @@ namespace CloudCompose.Image.Jinja.Runtime
             }
         }
 
-        private static PyDict Mapping(object source, IEnumerable<KeyValuePair<string, object?>> pairs, string path, Dictionary<object, object?> seen)
+        private static PyDict Mapping(object source, IEnumerable<KeyValuePair<object?, object?>> pairs, string path, Dictionary<object, object?> seen)
         {
             var dict = new PyDict();
             seen[source] = dict;
             foreach (var pair in pairs)
             {
-                dict.Set(pair.Key, Convert(pair.Value, path + "." + pair.Key, seen));
+                dict.Set(Convert(pair.Key, path, seen), Convert(pair.Value, path + "." + pair.Key, seen));
             }
 
             return dict;

@@ -110,10 +110,7 @@ namespace CloudCompose.Image.Jinja.Syntax
 
         public override void Execute(Frame frame)
         {
-            var output = new StringBuilder();
-            var inner = frame.Inner(output);
-            IfStmt.Run(inner, Body);
-            object? value = frame.Autoescape ? new Markup(output.ToString()) : (object)output.ToString();
+            var value = FilterBlockStmt.Capture(frame, Body, out var inner);
             try
             {
                 if (Filter != null)
@@ -182,10 +179,7 @@ namespace CloudCompose.Image.Jinja.Syntax
 
         public override void Execute(Frame frame)
         {
-            var output = new StringBuilder();
-            var inner = frame.Inner(output);
-            IfStmt.Run(inner, Body);
-            object? value = frame.Autoescape ? new Markup(output.ToString()) : (object)output.ToString();
+            var value = Capture(frame, Body, out var inner);
             object? result;
             try
             {
@@ -198,6 +192,15 @@ namespace CloudCompose.Image.Jinja.Syntax
 
             // Unlike text and {{ }}, Jinja2 writes this even after an {% extends %}.
             frame.Output.Append(frame.Autoescape ? Html.Escape(result) : PyRepr.Str(result));
+        }
+
+        /// <summary>Renders a body in a scope of its own into a string (Markup under autoescape).</summary>
+        public static object Capture(Frame frame, List<Stmt> body, out Frame inner)
+        {
+            var output = new StringBuilder();
+            inner = frame.Inner(output);
+            IfStmt.Run(inner, body);
+            return frame.Autoescape ? new Markup(output.ToString()) : (object)output.ToString();
         }
 
         /// <summary>Applies a chain of filters whose innermost target is the block's text.</summary>

@@ -159,25 +159,26 @@ namespace CloudCompose.Image.Jinja.Syntax
         }
     }
 
-    /// <summary>value|name(args), or the body of a {% filter %} block when <see cref="Target"/> is null.</summary>
-    internal sealed class FilterExpr : Expr
+    /// <summary>A filter or test applied to a value: the arguments evaluated, the function found by name, called.</summary>
+    internal abstract class NamedFunctionExpr : Expr
     {
-        public FilterExpr(Expr? target, string name, ArgList args, int line, int column)
+        protected NamedFunctionExpr(Expr? target, string name, ArgList args, int line, int column)
             : base(line, column)
         {
             Target = target;
-            FilterName = name;
+            FunctionName = name;
             Args = args;
             CompileDepth = 3 + System.Math.Max(target?.CompileDepth ?? 0, args.CompileDepth);
         }
 
         public Expr? Target { get; }
 
-        public string FilterName { get; }
+        public string FunctionName { get; }
 
         public ArgList Args { get; }
 
-        public override object? Eval(Frame frame) => Apply(frame, Target!.Eval(frame));
+        /// <summary>Calls the filter or test of that name; a TemplateRuntimeError when there is none.</summary>
+        protected abstract object? Call(Frame frame, object? value, CallArgs args);
 
         public object? Apply(Frame frame, object? value)
         {
@@ -193,9 +194,7 @@ namespace CloudCompose.Image.Jinja.Syntax
 
             try
             {
-                var filter = frame.Environment.Filters.Find(FilterName)
-                    ?? throw Raise.TemplateRuntime($"No filter named {PyRepr.Repr(FilterName)} found.");
-                return filter(frame, value, args);
+                return Call(frame, value, args);
             }
             catch (JinjaException e) when (Locate(e, frame, Target, value, Args.Producer(args, e.Culprit), e.Culprit))
             {
@@ -204,47 +203,41 @@ namespace CloudCompose.Image.Jinja.Syntax
         }
     }
 
-    /// <summary>value is name(args).</summary>
-    internal sealed class TestExpr : Expr
+    /// <summary>value|name(args), or the body of a {% filter %} block when <see cref="NamedFunctionExpr.Target"/> is null.</summary>
+    internal sealed class FilterExpr : NamedFunctionExpr
     {
-        public TestExpr(Expr target, string name, ArgList args, int line, int column)
-            : base(line, column)
+        public FilterExpr(Expr? target, string name, ArgList args, int line, int column)
+            : base(target, name, args, line, column)
         {
-            Target = target;
-            TestName = name;
-            Args = args;
-            CompileDepth = 3 + System.Math.Max(target.CompileDepth, args.CompileDepth);
         }
 
-        public Expr Target { get; }
+        public string FilterName => FunctionName;
 
-        public string TestName { get; }
+        public override object? Eval(Frame frame) => Apply(frame, Target!.Eval(frame));
 
-        public ArgList Args { get; }
-
-        public override object? Eval(Frame frame)
+        protected override object? Call(Frame frame, object? value, CallArgs args)
         {
-            var value = Target.Eval(frame);
-            CallArgs args;
-            try
-            {
-                args = Args.Evaluate(frame);
-            }
-            catch (JinjaException e) when (Locate(e, frame))
-            {
-                throw;
-            }
+            var filter = frame.Environment.Filters.Find(FunctionName) ?? throw Raise.TemplateRuntime($"No filter named {PyRepr.Repr(FunctionName)} found.");
+            return filter(frame, value, args);
+        }
+    }
 
-            try
-            {
-                var test = frame.Environment.Tests.Find(TestName)
-                    ?? throw Raise.TemplateRuntime($"No test named {PyRepr.Repr(TestName)} found.");
-                return test(frame, value, args);
-            }
-            catch (JinjaException e) when (Locate(e, frame, Target, value, Args.Producer(args, e.Culprit), e.Culprit))
-            {
-                throw;
-            }
+    /// <summary>value is name(args).</summary>
+    internal sealed class TestExpr : NamedFunctionExpr
+    {
+        public TestExpr(Expr target, string name, ArgList args, int line, int column)
+            : base(target, name, args, line, column)
+        {
+        }
+
+        public string TestName => FunctionName;
+
+        public override object? Eval(Frame frame) => Apply(frame, Target!.Eval(frame));
+
+        protected override object? Call(Frame frame, object? value, CallArgs args)
+        {
+            var test = frame.Environment.Tests.Find(FunctionName) ?? throw Raise.TemplateRuntime($"No test named {PyRepr.Repr(FunctionName)} found.");
+            return test(frame, value, args);
         }
     }
 }

@@ -69,88 +69,80 @@ namespace CloudCompose.Image.Jinja.Syntax
         }
     }
 
-    /// <summary>{% import name as target [with context] %}: the template's exported macros and variables as a module.</summary>
-    internal sealed class ImportStmt : Stmt
+    /// <summary>What {% import %} and {% from %} share: the template's module, imported with or without context.</summary>
+    internal abstract class ImportingStmt : Stmt
     {
-        public ImportStmt(Expr template, string target, bool withContext, int line, int column)
+        protected ImportingStmt(Expr template, bool withContext, int line, int column)
             : base(line, column)
         {
             TemplateExpr = template;
-            Target = target;
             WithContext = withContext;
         }
 
         public Expr TemplateExpr { get; }
 
-        public string Target { get; }
-
         public bool WithContext { get; }
 
-        public override void Execute(Frame frame)
+        protected TemplateModule Import(Frame frame)
         {
-            TemplateModule module;
             try
             {
-                module = frame.Renderer.Module(frame.Renderer.GetTemplate(TemplateExpr.Eval(frame)), WithContext ? frame : null);
+                return frame.Renderer.Module(frame.Renderer.GetTemplate(TemplateExpr.Eval(frame)), WithContext ? frame : null);
             }
             catch (JinjaException e) when (Position(e, frame))
             {
                 throw;
             }
+        }
 
+        /// <summary>An imported name is a variable of the scope, but at top level not one the template exports.</summary>
+        protected static void Bind(Frame frame, string name, object? value)
+        {
             if (frame.IsRoot)
             {
-                frame.Context.SetPrivateVar(Target, module);
+                frame.Context.SetPrivateVar(name, value);
             }
             else
             {
-                frame.Set(Target, module);
+                frame.Set(name, value);
             }
         }
     }
 
-    /// <summary>{% from name import a, b as c [with context] %}.</summary>
-    internal sealed class FromImportStmt : Stmt
+    /// <summary>{% import name as target [with context] %}: the template's exported macros and variables as a module.</summary>
+    internal sealed class ImportStmt : ImportingStmt
     {
-        public FromImportStmt(Expr template, List<(string Name, string Alias)> names, bool withContext, int line, int column)
-            : base(line, column)
+        public ImportStmt(Expr template, string target, bool withContext, int line, int column)
+            : base(template, withContext, line, column)
         {
-            TemplateExpr = template;
-            Names = names;
-            WithContext = withContext;
+            Target = target;
         }
 
-        public Expr TemplateExpr { get; }
+        public string Target { get; }
+
+        public override void Execute(Frame frame) => Bind(frame, Target, Import(frame));
+    }
+
+    /// <summary>{% from name import a, b as c [with context] %}.</summary>
+    internal sealed class FromImportStmt : ImportingStmt
+    {
+        public FromImportStmt(Expr template, List<(string Name, string Alias)> names, bool withContext, int line, int column)
+            : base(template, withContext, line, column)
+        {
+            Names = names;
+        }
 
         public List<(string Name, string Alias)> Names { get; }
 
-        public bool WithContext { get; }
-
         public override void Execute(Frame frame)
         {
-            TemplateModule module;
-            try
-            {
-                module = frame.Renderer.Module(frame.Renderer.GetTemplate(TemplateExpr.Eval(frame)), WithContext ? frame : null);
-            }
-            catch (JinjaException e) when (Position(e, frame))
-            {
-                throw;
-            }
-
+            var module = Import(frame);
             foreach (var (name, alias) in Names)
             {
                 var value = module.TryGetAttribute(name, out var found)
                     ? found
                     : Undefined.WithHint($"the template {PyRepr.Repr(module.TemplateName)} (imported on line {Line} in {PyRepr.Repr(frame.Template.Name)}) does not export the requested name {PyRepr.Repr(name)}", name);
-                if (frame.IsRoot)
-                {
-                    frame.Context.SetPrivateVar(alias, value);
-                }
-                else
-                {
-                    frame.Set(alias, value);
-                }
+                Bind(frame, alias, value);
             }
         }
     }

@@ -19,8 +19,7 @@ namespace CloudCompose.Image.Jinja.Tests
 
         public IEnumerable<string> Names => tests.Keys;
 
-        public Func<Frame, object?, CallArgs, object?>? Find(string name) =>
-            tests.TryGetValue(name, out var test) ? (frame, value, args) => test(frame, value, args) : (Func<Frame, object?, CallArgs, object?>?)null;
+        public Test? Find(string name) => tests.TryGetValue(name, out var test) ? test : null;
 
         public bool Has(string name) => tests.ContainsKey(name);
 

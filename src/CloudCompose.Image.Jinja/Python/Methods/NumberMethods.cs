@@ -71,22 +71,9 @@ namespace CloudCompose.Image.Jinja.Python.Methods
                     throw double.IsNaN(d) ? Raise.ValueError("cannot convert NaN to integer ratio") : Raise.Overflow("cannot convert Infinity to integer ratio");
                 }
 
-                var numerator = BigInteger.Zero;
+                PyFloat.Decompose(d, out var mantissa, out var exponent);
+                BigInteger numerator = mantissa;
                 var denominator = BigInteger.One;
-                var bits = BitConverter.DoubleToInt64Bits(d);
-                var exponent = (int)((bits >> 52) & 0x7FF);
-                var mantissa = bits & 0xFFFFFFFFFFFFFL;
-                if (exponent == 0)
-                {
-                    exponent = 1;
-                }
-                else
-                {
-                    mantissa |= 1L << 52;
-                }
-
-                exponent -= 1075;
-                numerator = mantissa;
                 if (exponent > 0)
                 {
                     numerator <<= exponent;
