@@ -16,6 +16,7 @@
         'CloudCompose.Image.Jinja.dll'          # the template engine (Jinja2 3.1; no dependencies of its own)
         'AWSSDK.Core.dll'
         'AWSSDK.EC2.dll'
+        'AWSSDK.SimpleSystemsManagement.dll'    # image.publish.ssm_parameter
         'AWSSDK.SecurityToken.dll'              # assume-role profiles (loaded by the SDK's credential chain)
         'AWSSDK.SSO.dll'                        # SSO profiles
         'AWSSDK.SSOOIDC.dll'

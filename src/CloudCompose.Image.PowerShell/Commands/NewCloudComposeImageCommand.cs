@@ -29,6 +29,7 @@ namespace CloudCompose.Image.PowerShell.Commands
         private readonly List<Task> running = new List<Task>();
         private readonly List<ErrorRecord> failures = new List<ErrorRecord>();
         private readonly BakeBatch batch = new BakeBatch();
+        private IDisposable? termination;
 
         [Parameter(ParameterSetName = PathSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
@@ -54,6 +55,24 @@ namespace CloudCompose.Image.PowerShell.Commands
         [Parameter]
         [DurationTransformation]
         public TimeSpan ConsoleTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+        /// <summary>Time from launching the test instance until it has stopped (image.test's whole run).</summary>
+        [Parameter]
+        [DurationTransformation]
+        public TimeSpan TestTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+        /// <summary>How long each SSM parameter may take to validate after PutParameter.</summary>
+        [Parameter]
+        [DurationTransformation]
+        public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+        /// <summary>Publish without running image.test (emergencies only).</summary>
+        [Parameter]
+        public SwitchParameter SkipTest { get; set; }
+
+        /// <summary>When image.test fails, disable and tag the image instead of deregistering it.</summary>
+        [Parameter]
+        public SwitchParameter KeepFailedImage { get; set; }
 
         /// <summary>Take the builder's stop as success, for AMIs without a serial console.</summary>
         [Parameter]
@@ -108,8 +127,46 @@ namespace CloudCompose.Image.PowerShell.Commands
             }
         }
 
+        /// <summary>
+        /// SIGTERM ends the process without stopping the pipeline: the builds are cancelled as by Ctrl+C, and the
+        /// signal's handler waits for their cleanup (each bounded by the cleanup time) before the process goes.
+        /// </summary>
+        private void StopOnTermination()
+        {
+            termination ??= TerminationSignal.OnSigterm(() =>
+            {
+                try
+                {
+                    StopProcessing();
+                }
+                catch (ObjectDisposedException)
+                {
+                    // The command has ended already.
+                    return;
+                }
+
+                Task[] builds;
+                lock (running)
+                {
+                    builds = running.ToArray();
+                }
+
+                Task.WaitAll(builds.Select(b => b.ContinueWith(_ => { }, TaskScheduler.Default)).ToArray(), TimeSpan.FromMinutes(3));
+            });
+        }
+
         protected override void EndProcessing()
         {
+            try
+            {
+                messages.Pump(this, running);
+            }
+            finally
+            {
+                termination?.Dispose();
+                termination = null;
+            }
+
             messages.Pump(this, running);
             if (failures.Count == 0)
             {
@@ -130,6 +187,7 @@ namespace CloudCompose.Image.PowerShell.Commands
             WriteVerbose($"Reading {file}");
             var config = ConfigReader.Read(file);
             var script = ScriptRenderer.Render(config, renderTemplate: !NoTemplate);
+            var testScript = NoTemplate || SkipTest ? null : ScriptRenderer.RenderTest(config, Environment.GetEnvironmentVariables());
             var connection = Connect(config.Aws.Region);
             var options = new BakeOptions
             {
@@ -140,6 +198,10 @@ namespace CloudCompose.Image.PowerShell.Commands
                 KeepBuilderOnFailure = KeepBuilderOnFailure,
                 NoCleanup = NoCleanup,
                 NoTemplate = NoTemplate,
+                TestTimeout = TestTimeout,
+                PublishTimeout = PublishTimeout,
+                SkipTest = SkipTest,
+                KeepFailedImage = KeepFailedImage,
                 LogPath = LogPath != null ? SessionState.Path.GetUnresolvedProviderPathFromPSPath(LogPath) : null,
             };
             var baker = new ImageBaker(connection, messages, batch);
@@ -150,7 +212,7 @@ namespace CloudCompose.Image.PowerShell.Commands
                 // -NoCleanup); what goes is reported as verbose.
                 baker.AfterSuccess = (image, cancellationToken) => ImageRetirement.RetireOlderAsync(connection, messages, image, cancellationToken);
 
-                var plan = Wait(baker.PlanAsync(config, script, options, CancellationToken));
+                var plan = Wait(baker.PlanAsync(config, script, options, CancellationToken, testScript));
                 WriteVerbose($"Plan for {config.Name}:{config.Version}: {plan.Describe()}");
                 if (!ShouldProcess($"{config.Name}:{config.Version} ({file})", plan.Describe()))
                 {
@@ -162,7 +224,11 @@ namespace CloudCompose.Image.PowerShell.Commands
                     messages.PumpUntilAny(this, running.Where(t => !t.IsCompleted).ToList());
                 }
 
-                running.Add(Task.Run(() => BakeAsync(baker, plan, options, file)));
+                StopOnTermination();
+                lock (running)
+                {
+                    running.Add(Task.Run(() => BakeAsync(baker, plan, options, file)));
+                }
                 handedOver = true;
             }
             finally
@@ -178,7 +244,12 @@ namespace CloudCompose.Image.PowerShell.Commands
         {
             try
             {
-                messages.Object(await baker.BakeAsync(plan, options, CancellationToken).ConfigureAwait(false));
+                var image = await baker.BakeAsync(plan, options, CancellationToken).ConfigureAwait(false);
+                messages.Object(image);
+                foreach (var failed in image.Published.Where(t => !t.Succeeded))
+                {
+                    AddFailure(ErrorRecords.From(ImagePublisher.Failure(failed)));
+                }
             }
             catch (CloudComposeException e)
             {

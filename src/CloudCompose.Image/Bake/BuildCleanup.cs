@@ -23,7 +23,10 @@ namespace CloudCompose.Image.Bake
             this.observer = observer;
         }
 
-        public async Task RunAsync(BuildPlan plan, string? instanceId, string? imageId, bool launchAttempted, bool succeeded, BakeOptions options)
+        /// <param name="testInstances">Test instances of the new image: always terminated, never kept for debugging.</param>
+        /// <param name="testLaunchUnknown">The test's RunInstances was not answered: look for it by the build's tag.</param>
+        public async Task RunAsync(BuildPlan plan, string? instanceId, string? imageId, bool launchAttempted, bool succeeded, BakeOptions options,
+            IReadOnlyList<string>? testInstances = null, bool testLaunchUnknown = false)
         {
             // Runs after success, failure and Ctrl+C alike, with its own time limit since the build's token may be cancelled.
             using var cleanup = new CancellationTokenSource(options.CleanupTimeout);
@@ -33,16 +36,25 @@ namespace CloudCompose.Image.Bake
             }
 
             var builders = new List<string>();
+            var tests = new List<string>(testInstances ?? new string[0]);
             if (instanceId != null)
             {
                 builders.Add(instanceId);
             }
-            else if (launchAttempted)
+
+            if ((instanceId == null && launchAttempted) || testLaunchUnknown)
             {
                 // Cancelled or failed inside RunInstances: the builder may exist without us knowing its id.
                 try
                 {
-                    builders.AddRange((await Builders.FindByBuildIdAsync(ec2, plan.BuildId, cleanup.Token).ConfigureAwait(false)).Select(i => i.InstanceId));
+                    foreach (var found in await Builders.FindByBuildIdAsync(ec2, plan.BuildId, cleanup.Token).ConfigureAwait(false))
+                    {
+                        var list = BuildTags.Value(found.Tags, ImageTestRun.RoleTag) == ImageTestRun.TestRole ? tests : builders;
+                        if (!list.Contains(found.InstanceId))
+                        {
+                            list.Add(found.InstanceId);
+                        }
+                    }
                 }
                 catch (Exception e)
                 {
@@ -50,14 +62,15 @@ namespace CloudCompose.Image.Bake
                 }
             }
 
-            if (builders.Count == 0)
-            {
-                return;
-            }
-
-            if (!succeeded && options.KeepBuilderOnFailure)
+            if (!succeeded && options.KeepBuilderOnFailure && builders.Count > 0)
             {
                 observer.Warning($"Kept builder {string.Join(", ", builders)} for debugging (-KeepBuilderOnFailure). It costs money while it exists; remove it with: Remove-CloudComposeImageBuilder -Path '{plan.Config.FilePath}'");
+                builders.Clear();
+            }
+
+            builders.AddRange(tests.Where(t => !builders.Contains(t)));
+            if (builders.Count == 0)
+            {
                 return;
             }
 

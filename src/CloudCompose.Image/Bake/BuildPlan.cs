@@ -52,9 +52,15 @@ namespace CloudCompose.Image.Bake
 
         public DateTime DeadlineUtc { get; }
 
+        /// <summary>image.test's wrapped script; null when there is no test (or -SkipTest).</summary>
+        public TestPlan? Test { get; internal set; }
+
         public string Describe() =>
             $"launch a {Request.InstanceType?.Value} builder from {SourceImage.ImageId} ({SourceImage.Name}) in {Config.Aws.Subnet}, {Region}, " +
             $"run image.sh ({Script.Files.Count} template file(s), {UserData.Length} bytes of user data{(Compressed ? ", gzipped" : string.Empty)}), " +
-            $"then create an image named {Config.Name}_{Config.Version}_<timestamp>";
+            $"then create an image named {Config.Name}_{Config.Version}_<timestamp>" +
+            (Test != null ? $", test it with {Config.Test?.Script} on a {Test.InstanceType} instance" : string.Empty) +
+            (Config.Publish.SsmParameters.Count > 0 ? $", set SSM parameter {string.Join(", ", Config.Publish.SsmParameters)}" : string.Empty) +
+            (Config.Publish.LaunchTemplates.Count > 0 ? $", make a new default version of launch template {string.Join(", ", Config.Publish.LaunchTemplates)}" : string.Empty);
     }
 }

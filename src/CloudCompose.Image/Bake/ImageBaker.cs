@@ -40,7 +40,7 @@ namespace CloudCompose.Image.Bake
         public Func<ImageInfo, CancellationToken, Task>? AfterSuccess { get; set; }
 
         /// <summary>Resolves the source image and builds the launch request. Calls only read-only APIs.</summary>
-        public async Task<BuildPlan> PlanAsync(ImageConfig config, UserDataScript script, BakeOptions options, CancellationToken cancellationToken)
+        public async Task<BuildPlan> PlanAsync(ImageConfig config, UserDataScript script, BakeOptions options, CancellationToken cancellationToken, UserDataScript? testScript = null)
         {
             var buildId = Guid.NewGuid().ToString("N");
             var token = Guid.NewGuid().ToString("N").Substring(0, 16);
@@ -53,7 +53,10 @@ namespace CloudCompose.Image.Bake
             var deadline = DateTime.UtcNow + options.Timeout;
             var tags = BuildTags.For(config, buildId, deadline);
             var request = BuilderLaunch.Request(config, source, encoded, tags, "cc-" + buildId);
-            return new BuildPlan(config, script, source, connection.Region, buildId, token, userData, encoded, compressed, tags, request, deadline);
+            return new BuildPlan(config, script, source, connection.Region, buildId, token, userData, encoded, compressed, tags, request, deadline)
+            {
+                Test = options.SkipTest ? null : ImageTestRun.Plan(config, testScript, options),
+            };
         }
 
         public async Task<ImageInfo> BakeAsync(BuildPlan plan, BakeOptions options, CancellationToken cancellationToken)
@@ -65,6 +68,7 @@ namespace CloudCompose.Image.Bake
             string? imageId = null;
             var launchAttempted = false;
             var succeeded = false;
+            var release = new ReleaseSteps(connection, ec2, observer);
             try
             {
                 await WarnAboutLeftoversAsync(config, cancellationToken).ConfigureAwait(false);
@@ -95,10 +99,15 @@ namespace CloudCompose.Image.Bake
                 info.ConsoleOutput = console;
                 info.LogPath = logPath;
 
+                Report(label, BuildPhase.Testing, $"Testing {imageId}", DateTime.UtcNow, options.TestTimeout);
+                await release.TestAsync(plan, image, info, options, status => Report(label, BuildPhase.Testing, status, started, options.Timeout), cancellationToken).ConfigureAwait(false);
+
                 var distribution = new ImageDistribution(connection, observer);
                 info.SharedWithAccounts = await distribution.ShareAsync(ec2, imageId, config.Aws.ShareWithAccounts, cancellationToken).ConfigureAwait(false);
                 info.CopiedImages = await distribution.CopyAsync(label, image, config.Aws.CopyToRegions, config.Aws.ShareWithAccounts, options, cancellationToken).ConfigureAwait(false);
                 succeeded = true;
+                Report(label, BuildPhase.Publishing, "Publishing", started, options.Timeout);
+                info.Published = await release.PublishAsync(plan, image, info.CopiedImages, options, cancellationToken).ConfigureAwait(false);
 
                 if (!options.NoCleanup && AfterSuccess != null)
                 {
@@ -111,7 +120,8 @@ namespace CloudCompose.Image.Bake
             }
             finally
             {
-                await new BuildCleanup(ec2, observer).RunAsync(plan, instanceId, imageId, launchAttempted, succeeded, options).ConfigureAwait(false);
+                await new BuildCleanup(ec2, observer).RunAsync(plan, instanceId, release.ImageKept ? null : imageId, launchAttempted, succeeded, options,
+                    release.TestInstances, release.TestLaunchUnknown).ConfigureAwait(false);
                 Report(label, BuildPhase.Completed, succeeded ? "Done" : "Failed", started, options.Timeout);
             }
         }
