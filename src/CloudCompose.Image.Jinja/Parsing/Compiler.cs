@@ -58,7 +58,9 @@ namespace CloudCompose.Image.Jinja.Parsing
                 body,
                 usesCaller,
                 !arguments.Contains("kwargs") && Uses(body, "kwargs"),
-                !arguments.Contains("varargs") && Uses(body, "varargs"));
+                !arguments.Contains("varargs") && Uses(body, "varargs"),
+                keyword.Line,
+                keyword.Column);
         }
 
         /// <summary>Every node under the given ones, not entering block bodies (as Jinja2's name visitor does not).</summary>

@@ -107,7 +107,7 @@ namespace CloudCompose.Image.Jinja.Runtime
                     {
                         var defaultIndex = i - (names.Count - signature.Defaults.Count);
                         value = defaultIndex >= 0
-                            ? signature.Defaults[defaultIndex].Eval(body)
+                            ? Default(body, signature.Defaults[defaultIndex])
                             : Undefined.WithHint($"parameter {PyRepr.Repr(names[i])} was not provided", names[i]);
                     }
 
@@ -170,6 +170,25 @@ namespace CloudCompose.Image.Jinja.Runtime
         }
 
         public string Repr() => $"<Macro {(Name == null ? "anonymous" : PyRepr.Repr(Name))}>";
+
+        /// <summary>A default value, evaluated in the macro's scope; an error in it belongs to the macro's line.</summary>
+        private object? Default(Frame body, Expr value)
+        {
+            try
+            {
+                return value.Eval(body);
+            }
+            catch (JinjaException e) when (!e.Positioned)
+            {
+                if (e.Location is not JinjaLocation at || at.Line != signature.Line)
+                {
+                    e.Location = body.Source.Location(signature.Line, signature.Column);
+                }
+
+                e.Positioned = true;
+                throw;
+            }
+        }
 
         private static object? Take(List<KeyValuePair<string, object?>> kwargs, string name)
         {

@@ -8,8 +8,10 @@ namespace CloudCompose.Image.Jinja.Syntax
     /// </summary>
     internal sealed class MacroSignature
     {
-        public MacroSignature(string? name, List<string> arguments, List<Expr> defaults, List<Stmt> body, bool usesCaller, bool catchKwargs, bool catchVarargs)
+        public MacroSignature(string? name, List<string> arguments, List<Expr> defaults, List<Stmt> body, bool usesCaller, bool catchKwargs, bool catchVarargs, int line, int column)
         {
+            Line = line;
+            Column = column;
             Name = name;
             Arguments = arguments;
             Defaults = defaults;
@@ -19,6 +21,11 @@ namespace CloudCompose.Image.Jinja.Syntax
             CatchVarargs = catchVarargs;
             ExplicitCaller = arguments.Contains("caller");
         }
+
+        /// <summary>Where the macro is defined: Jinja2 reports errors in default values there.</summary>
+        public int Line { get; }
+
+        public int Column { get; }
 
         /// <summary>The macro's name; null for a call block's caller.</summary>
         public string? Name { get; }
