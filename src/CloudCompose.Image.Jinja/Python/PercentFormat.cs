@@ -120,7 +120,9 @@ namespace CloudCompose.Image.Jinja.Python
                 builder.Append(Pad(piece, width, flags, IsNumeric(type)));
             }
 
-            if (next < positional.Count && !usedMapping && !(single && mapping != null))
+            // Python skips this check when the argument supports [] (a dict, but also a list or a range).
+            var subscriptable = args is PyDict || args is PyList || args is PyRange;
+            if (next < positional.Count && !usedMapping && !(single && subscriptable))
             {
                 throw Raise.TypeError("not all arguments converted during string formatting");
             }

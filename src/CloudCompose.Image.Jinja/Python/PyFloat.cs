@@ -207,7 +207,7 @@ namespace CloudCompose.Image.Jinja.Python
                 return true;
             }
 
-            value = ParseInvariant(s.Replace("_", string.Empty));
+            value = ParseInvariant(AsciiDigits(s.Replace("_", string.Empty)));
             return true;
         }
 
@@ -222,6 +222,19 @@ namespace CloudCompose.Image.Jinja.Python
                 // .NET Framework throws where Python (and .NET Core) give infinity.
                 return text.TrimStart().StartsWith("-", StringComparison.Ordinal) ? double.NegativeInfinity : double.PositiveInfinity;
             }
+        }
+
+        /// <summary>Python's float() takes any Unicode decimal digit ('١٢٣' is 123.0).</summary>
+        private static string AsciiDigits(string s)
+        {
+            var builder = new StringBuilder(s.Length);
+            foreach (var c in s)
+            {
+                var digit = c < 128 ? -1 : CharUnicodeInfo.GetDecimalDigitValue(c);
+                builder.Append(digit >= 0 ? (char)('0' + digit) : c);
+            }
+
+            return builder.ToString();
         }
 
         public static bool IsFinite(double value) => !double.IsNaN(value) && !double.IsInfinity(value);

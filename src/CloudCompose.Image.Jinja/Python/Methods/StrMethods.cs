@@ -28,7 +28,7 @@ namespace CloudCompose.Image.Jinja.Python.Methods
             t.Add("rstrip", new ArgBinder("rstrip", new[] { "chars" }, new object?[] { null }), (self, a) => Wrap(self, PyStr.StripChars(Text(self), OptText(self, a[0]), false, true)));
             t.Add("split", new ArgBinder("split", new[] { "sep", "maxsplit" }, null, -1L), (self, a) => WrapList(self, PyStr.Split(Text(self), OptText(self, a[0]), PyOps.ToIndex(a[1]))));
             t.Add("rsplit", new ArgBinder("rsplit", new[] { "sep", "maxsplit" }, null, -1L), (self, a) => WrapList(self, PyStr.RSplit(Text(self), OptText(self, a[0]), PyOps.ToIndex(a[1]))));
-            t.Add("splitlines", new ArgBinder("splitlines", new[] { "keepends" }, false), (self, a) => WrapList(self, PyStr.SplitLines(Text(self), PyOps.Truthy(a[0]))));
+            t.Add("splitlines", new ArgBinder("splitlines", new[] { "keepends" }, false), (self, a) => WrapList(self, PyStr.SplitLines(Text(self), a[0] is bool keep ? keep : PyOps.ToIndex(a[0]) != 0)));
             t.Add("replace", new ArgBinder("replace", new[] { "old", "new", "count" }, -1L), (self, a) => Wrap(self, PyStr.Replace(Text(self), Arg(self, a[0]), Arg(self, a[1]), PyOps.ToIndex(a[2]))));
             t.Add("startswith", new ArgBinder("startswith", new[] { "prefix", "start", "end" }, null, null), (self, a) => Affix(Text(self), a, true));
             t.Add("endswith", new ArgBinder("endswith", new[] { "suffix", "start", "end" }, null, null), (self, a) => Affix(Text(self), a, false));
@@ -121,6 +121,14 @@ namespace CloudCompose.Image.Jinja.Python.Methods
         private static object Affix(string s, object?[] a, bool prefix)
         {
             var candidates = a[0] is PyTuple tuple ? tuple.Items : new[] { a[0] };
+            foreach (var candidate in candidates)
+            {
+                if (!PyTypes.IsString(candidate))
+                {
+                    throw Raise.TypeError($"{(prefix ? "startswith" : "endswith")} first arg must be str or a tuple of str, not {PyTypes.TypeName(candidate)}");
+                }
+            }
+
             var length = PyStr.Length(s);
             PySlice.Bounds(length, a[1], a[2], out var from, out var to);
             if (from > length)
