@@ -63,6 +63,13 @@ namespace CloudCompose.Image.Jinja.Parsing
                 keyword.Column);
         }
 
+        /// <summary>" Did you mean 'upper'?" after the name of an unknown filter or test, when one is close.</summary>
+        public static string Hint(string name, IEnumerable<string> known)
+        {
+            var closest = Text.Suggestions.Closest(name, known);
+            return closest == null ? string.Empty : $" Did you mean {PyRepr.Repr(closest)}?";
+        }
+
         /// <summary>Every node under the given ones, not entering block bodies (as Jinja2's name visitor does not).</summary>
         public static IEnumerable<Node> Walk(IEnumerable<Node> nodes)
         {
@@ -322,11 +329,6 @@ namespace CloudCompose.Image.Jinja.Parsing
 
             private static bool FilterRegistryHas(string name) => Filters.FilterRegistry.Default.Has(name);
 
-            private static string Hint(string name, IEnumerable<string> known)
-            {
-                var closest = Text.Suggestions.Closest(name, known);
-                return closest == null ? string.Empty : $" Did you mean {PyRepr.Repr(closest)}?";
-            }
 
             private JinjaException Fail(JinjaException error, int line, int column)
             {

@@ -217,7 +217,9 @@ namespace CloudCompose.Image.Jinja.Syntax
 
         protected override object? Call(Frame frame, object? value, CallArgs args)
         {
-            var filter = frame.Environment.Filters.Find(FunctionName) ?? throw Raise.TemplateRuntime($"No filter named {PyRepr.Repr(FunctionName)} found.");
+            var filters = frame.Environment.Filters;
+            var filter = filters.Find(FunctionName)
+                ?? throw Raise.TemplateRuntime($"No filter named {PyRepr.Repr(FunctionName)} found.{Parsing.Compiler.Hint(FunctionName, filters.Names)}");
             return filter(frame, value, args);
         }
     }
@@ -236,7 +238,9 @@ namespace CloudCompose.Image.Jinja.Syntax
 
         protected override object? Call(Frame frame, object? value, CallArgs args)
         {
-            var test = frame.Environment.Tests.Find(FunctionName) ?? throw Raise.TemplateRuntime($"No test named {PyRepr.Repr(FunctionName)} found.");
+            var tests = frame.Environment.Tests;
+            var test = tests.Find(FunctionName)
+                ?? throw Raise.TemplateRuntime($"No test named {PyRepr.Repr(FunctionName)} found.{Parsing.Compiler.Hint(FunctionName, tests.Names)}");
             return test(frame, value, args);
         }
     }

@@ -152,6 +152,9 @@ public sealed class TemplateErrorTests : IDisposable
         var error = RenderFails("{% if true %}{{ x | b64encode }}{% endif %}");
         Assert.Equal("TemplateRuntimeError", error.ErrorId);
         Assert.Contains("No filter named 'b64encode' found.", error.Message);
+
+        var misspelt = RenderFails("{% if true %}{{ 'x' | uper }}{% endif %}");
+        Assert.Contains("No filter named 'uper' found. Did you mean 'upper'?", misspelt.Message);
     }
 
     [Fact]
