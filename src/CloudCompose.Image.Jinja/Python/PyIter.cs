@@ -72,10 +72,4 @@ namespace CloudCompose.Image.Jinja.Python
             }
         }
     }
-
-    /// <summary>A runtime object a for loop can walk (a cycler is not one; the loop object is).</summary>
-    internal interface IPyIterable
-    {
-        IEnumerable<object?> Iterate();
-    }
 }

@@ -264,11 +264,4 @@ namespace CloudCompose.Image.Jinja.Runtime
         private static bool SliceBounds(PySliceObject slice) =>
             (slice.Start == null || IsIndex(slice.Start)) && (slice.Stop == null || IsIndex(slice.Stop)) && (slice.Step == null || IsIndex(slice.Step));
     }
-
-    /// <summary>A runtime object that supports obj[key] (the self template reference).</summary>
-    internal interface IPyItems
-    {
-        /// <summary>The item, or <see cref="Missing.Value"/>.</summary>
-        object? GetItem(object? key);
-    }
 }

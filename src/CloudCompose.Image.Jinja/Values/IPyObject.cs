@@ -32,4 +32,17 @@ namespace CloudCompose.Image.Jinja.Values
     {
         void SetAttribute(string name, object? value);
     }
+
+    /// <summary>A runtime object a for loop can walk (a cycler is not one; the loop object is).</summary>
+    internal interface IPyIterable
+    {
+        System.Collections.Generic.IEnumerable<object?> Iterate();
+    }
+
+    /// <summary>A runtime object that supports obj[key] (the self template reference).</summary>
+    internal interface IPyItems
+    {
+        /// <summary>The item, or <see cref="Missing.Value"/>.</summary>
+        object? GetItem(object? key);
+    }
 }
