@@ -125,9 +125,10 @@ namespace CloudCompose.Image.Jinja.Python
                 RoundAt(exact, exactPoint, precision, out digits, out decpt);
             }
 
+            // format()'s no-type style (Py_DTSF_ADD_DOT_0) switches to an exponent one digit earlier than 'g'.
             var exp = decpt - 1;
             string text;
-            if (exp >= -4 && exp < precision)
+            if (exp >= -4 && exp < (reprStyle ? precision - 1 : precision))
             {
                 var decimals = Math.Max(precision - 1 - exp, 0);
                 text = Fixed(digits, decpt, decimals, addDotZero: false);
