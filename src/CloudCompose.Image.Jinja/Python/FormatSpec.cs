@@ -21,6 +21,9 @@ namespace CloudCompose.Image.Jinja.Python
 
         public char Sign { get; private set; }
 
+        /// <summary>The 'z' option: a float that rounds to -0 prints as 0.</summary>
+        public bool NegativeZero { get; private set; }
+
         public bool Alternate { get; private set; }
 
         public bool ZeroPad { get; private set; }
@@ -56,6 +59,7 @@ namespace CloudCompose.Image.Jinja.Python
 
             if (i < spec.Length && spec[i] == 'z')
             {
+                result.NegativeZero = true;
                 i++;
             }
 
@@ -159,6 +163,16 @@ namespace CloudCompose.Image.Jinja.Python
                 throw Raise.ValueError("Sign not allowed in string format specifier");
             }
 
+            if (spec.NegativeZero)
+            {
+                throw Raise.ValueError("Negative zero coercion (z) not allowed in string format specifier");
+            }
+
+            if (spec.Grouping != '\0')
+            {
+                throw Raise.ValueError($"Cannot specify '{spec.Grouping}' with 's'.");
+            }
+
             if (spec.Align == '=')
             {
                 throw Raise.ValueError("'=' alignment not allowed in string format specifier");
@@ -185,6 +199,11 @@ namespace CloudCompose.Image.Jinja.Python
             if (spec.Precision >= 0)
             {
                 throw Raise.ValueError("Precision not allowed in integer format specifier");
+            }
+
+            if (spec.NegativeZero)
+            {
+                throw Raise.ValueError("Negative zero coercion (z) not allowed in integer format specifier");
             }
 
             var negative = PyInt.Sign(value) < 0;
@@ -275,6 +294,11 @@ namespace CloudCompose.Image.Jinja.Python
             {
                 integer = body;
                 rest = suffix;
+            }
+
+            if (negative && spec.NegativeZero && System.Linq.Enumerable.All(body, c => c == '0' || c == '.' || c == '%' || c == 'e' || c == 'E' || c == '+' || c == '-'))
+            {
+                negative = false;
             }
 
             return Number(SignText(negative, spec.Sign), integer, rest, spec, 3);

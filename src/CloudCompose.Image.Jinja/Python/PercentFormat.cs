@@ -181,8 +181,13 @@ namespace CloudCompose.Image.Jinja.Python
                         return one;
                     }
 
-                    if (PyOps.Unwrap(arg) is long cp)
+                    if (PyOps.AsNumber(arg) is long cp)
                     {
+                        if (cp < 0 || cp > 0x10FFFF)
+                        {
+                            throw Raise.Overflow("%c arg not in range(0x110000)");
+                        }
+
                         return PyStr.FromCodePoint((int)cp);
                     }
 
