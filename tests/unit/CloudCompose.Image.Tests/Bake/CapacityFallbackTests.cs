@@ -7,41 +7,26 @@ using CloudCompose.Image.Rendering;
 namespace CloudCompose.Image.Tests.Bake;
 
 /// <summary>instance_type as a list: the next type on InsufficientInstanceCapacity or Unsupported, each with a client token of its own.</summary>
-public sealed class CapacityFallbackTests : IAsyncLifetime
+public sealed class CapacityFallbackTests : ReleaseEmulatorTest
 {
-    private ReleaseEmulator emulator = null!;
-    private IAmazonEC2 ec2 = null!;
-
-    public async Task InitializeAsync()
-    {
-        emulator = await ReleaseEmulator.StartAsync();
-        ec2 = emulator.Connection.CreateEc2Client();
-    }
-
-    public async Task DisposeAsync()
-    {
-        ec2.Dispose();
-        await emulator.DisposeAsync();
-    }
-
     private RunInstancesRequest Request() =>
-        new() { ImageId = emulator.SourceAmi, MinCount = 1, MaxCount = 1, SubnetId = "subnet-0123abcd" };
+        new() { ImageId = Emulator.SourceAmi, MinCount = 1, MaxCount = 1, SubnetId = "subnet-0123abcd" };
 
     private List<(string Type, string Token, string? Error)> Launches() =>
-        emulator.State.RequestLog.Where(e => e.Action == "RunInstances").Select(e => (e.Parameters["InstanceType"], e.Parameters["ClientToken"], e.ErrorCode)).ToList();
+        Emulator.State.RequestLog.Where(e => e.Action == "RunInstances").Select(e => (e.Parameters["InstanceType"], e.Parameters["ClientToken"], e.ErrorCode)).ToList();
 
     [Fact]
     public async Task A_type_without_capacity_gives_way_to_the_next_with_a_new_client_token()
     {
-        emulator.State.Faults.FailInstanceType("t3.small");
-        emulator.State.Faults.FailInstanceType("t3a.small", "Unsupported");
+        Emulator.State.Faults.FailInstanceType("t3.small");
+        Emulator.State.Faults.FailInstanceType("t3a.small", "Unsupported");
         var verbose = new List<string>();
 
-        var launch = await CapacityFallback.RunAsync(ec2, Request(), ["t3.small", "t3a.small", "m5.large"], "cc-build1", verbose.Add, CancellationToken.None);
+        var launch = await CapacityFallback.RunAsync(Ec2, Request(), ["t3.small", "t3a.small", "m5.large"], "cc-build1", verbose.Add, CancellationToken.None);
 
         Assert.Equal("m5.large", launch.InstanceType);
         Assert.Equal(["t3.small (InsufficientInstanceCapacity)", "t3a.small (Unsupported)"], launch.Refused);
-        Assert.Equal("m5.large", emulator.State.GetInstance(launch.Response.Reservation.Instances[0].InstanceId)!.InstanceType);
+        Assert.Equal("m5.large", Emulator.State.GetInstance(launch.Response.Reservation.Instances[0].InstanceId)!.InstanceType);
         var launches = Launches();
         // The SDK retries a 500 (InsufficientInstanceCapacity) with the same token; a 400 (Unsupported) it does not.
         Assert.All(launches.Where(l => l.Type == "t3.small"), l => Assert.Equal(("cc-build1", "InsufficientInstanceCapacity"), (l.Token, l.Error)));
@@ -55,7 +40,7 @@ public sealed class CapacityFallbackTests : IAsyncLifetime
     [Fact]
     public async Task The_first_type_launches_with_the_builds_own_token_when_it_has_capacity()
     {
-        var launch = await CapacityFallback.RunAsync(ec2, Request(), ["t3.small", "t3a.small"], "cc-build2", _ => { }, CancellationToken.None);
+        var launch = await CapacityFallback.RunAsync(Ec2, Request(), ["t3.small", "t3a.small"], "cc-build2", _ => { }, CancellationToken.None);
         Assert.Equal(("t3.small", 0), (launch.InstanceType, launch.Refused.Count));
         Assert.Equal([("t3.small", "cc-build2", null)], Launches());
     }
@@ -63,19 +48,19 @@ public sealed class CapacityFallbackTests : IAsyncLifetime
     [Fact]
     public async Task When_every_type_is_refused_the_last_refusal_is_the_error()
     {
-        emulator.State.Faults.FailInstanceType("t3.small", "Unsupported");
-        emulator.State.Faults.FailInstanceType("t3a.small", "Unsupported");
-        var e = await Assert.ThrowsAsync<AmazonEC2Exception>(() => CapacityFallback.RunAsync(ec2, Request(), ["t3.small", "t3a.small"], "cc-b", _ => { }, CancellationToken.None));
+        Emulator.State.Faults.FailInstanceType("t3.small", "Unsupported");
+        Emulator.State.Faults.FailInstanceType("t3a.small", "Unsupported");
+        var e = await Assert.ThrowsAsync<AmazonEC2Exception>(() => CapacityFallback.RunAsync(Ec2, Request(), ["t3.small", "t3a.small"], "cc-b", _ => { }, CancellationToken.None));
         Assert.Equal("Unsupported", e.ErrorCode);
         Assert.Contains("t3a.small", e.Message);
-        Assert.Empty(emulator.State.ListInstances("us-east-1"));
+        Assert.Empty(Emulator.State.ListInstances("us-east-1"));
     }
 
     [Fact]
     public async Task Any_other_refusal_is_not_a_capacity_problem_and_stops_at_once()
     {
-        emulator.State.Faults.FailNext("RunInstances", 1, "InvalidSubnetID.NotFound");
-        var e = await Assert.ThrowsAsync<AmazonEC2Exception>(() => CapacityFallback.RunAsync(ec2, Request(), ["t3.small", "t3a.small"], "cc-c", _ => { }, CancellationToken.None));
+        Emulator.State.Faults.FailNext("RunInstances", 1, "InvalidSubnetID.NotFound");
+        var e = await Assert.ThrowsAsync<AmazonEC2Exception>(() => CapacityFallback.RunAsync(Ec2, Request(), ["t3.small", "t3a.small"], "cc-c", _ => { }, CancellationToken.None));
         Assert.Equal("InvalidSubnetID.NotFound", e.ErrorCode);
         Assert.Single(Launches());
     }
@@ -83,19 +68,19 @@ public sealed class CapacityFallbackTests : IAsyncLifetime
     [Fact]
     public async Task The_test_instance_falls_back_through_the_same_list()
     {
-        emulator.State.Faults.FailInstanceType("c6i.large", "Unsupported");
-        emulator.State.AddOutcomeRule(new OutcomeRule { ImageName = "web_1.0_*", Outcome = new Emulator.ScriptOutcome { ConsoleText = ReleaseEmulator.MarkerConsole, ScriptDuration = TimeSpan.FromSeconds(20) } });
-        var config = emulator.Config("    instance_type: [c6i.large, c5.large]\n  test: test.sh\n");
+        Emulator.State.Faults.FailInstanceType("c6i.large", "Unsupported");
+        Emulator.State.AddOutcomeRule(new OutcomeRule { ImageName = "web_1.0_*", Outcome = new Emulator.ScriptOutcome { ConsoleText = ReleaseEmulator.MarkerConsole, ScriptDuration = TimeSpan.FromSeconds(20) } });
+        var config = Emulator.Config("    instance_type: [c6i.large, c5.large]\n  test: test.sh\n");
         var options = new BakeOptions();
-        var build = await emulator.PlanAsync(config, options);
+        var build = await Emulator.PlanAsync(config, options);
         var plan = ImageTestRun.Plan(config, ScriptRenderer.RenderTest(config, new System.Collections.Hashtable()), options)!;
         Assert.Equal(["c6i.large", "c5.large"], plan.InstanceTypes);
-        var image = (await ec2.DescribeImagesAsync(new DescribeImagesRequest { ImageIds = [emulator.Image()] })).Images[0];
+        var image = (await Ec2.DescribeImagesAsync(new DescribeImagesRequest { ImageIds = [Emulator.Image()] })).Images[0];
 
-        var outcome = await new ImageTestRun(emulator.Connection, ec2, NullBuildObserver.Instance)
+        var outcome = await new ImageTestRun(Emulator.Connection, Ec2, NullBuildObserver.Instance)
             .RunAsync(build, plan, image, options, () => { }, _ => { }, _ => { }, CancellationToken.None);
 
-        Assert.Equal("c5.large", emulator.State.GetInstance(outcome.InstanceId)!.InstanceType);
+        Assert.Equal("c5.large", Emulator.State.GetInstance(outcome.InstanceId)!.InstanceType);
         Assert.Equal([("c6i.large", $"cc-test-{build.BuildId}", "Unsupported"), ("c5.large", $"cc-test-{build.BuildId}-2", null)], Launches());
     }
 }

@@ -1,28 +1,12 @@
-using Amazon.EC2;
 using CloudCompose.Image.Bake;
 using CloudCompose.Image.Emulator.Admin;
 
 namespace CloudCompose.Image.Tests.Bake;
 
-/// <summary>Which existing image a build may return instead of running, against the emulator's DescribeImages.</summary>
-public sealed class ImageReuseTests : IAsyncLifetime
+/// <summary>Which existing image a build may return instead of running, against the Emulator's DescribeImages.</summary>
+public sealed class ImageReuseTests : ReleaseEmulatorTest
 {
     private const string Print = "aaaaaaaaaaaa0000000000000000000000000000000000000000000000000000";
-    private ReleaseEmulator emulator = null!;
-    private IAmazonEC2 ec2 = null!;
-
-    public async Task InitializeAsync()
-    {
-        emulator = await ReleaseEmulator.StartAsync();
-        ec2 = emulator.Connection.CreateEc2Client();
-    }
-
-    public async Task DisposeAsync()
-    {
-        ec2.Dispose();
-        await emulator.DisposeAsync();
-    }
-
     private string Seed(string name, double ageDays, string fingerprint = Print, string version = "1.0", string state = "available", DateTime? deprecated = null, bool testFailed = false)
     {
         var tags = new Dictionary<string, string> { ["ImageName"] = "web", ["ImageVersion"] = version, [BuildFingerprint.TagKey] = fingerprint };
@@ -31,11 +15,11 @@ public sealed class ImageReuseTests : IAsyncLifetime
             tags[ImageTestRun.ResultTag] = "failed";
         }
 
-        return emulator.State.Seed(new SeedSpec { Images = [new SeedImage { Name = name, AgeDays = ageDays, Tags = tags, State = state, DeprecationTime = deprecated }] }).ImageIds[0];
+        return Emulator.State.Seed(new SeedSpec { Images = [new SeedImage { Name = name, AgeDays = ageDays, Tags = tags, State = state, DeprecationTime = deprecated }] }).ImageIds[0];
     }
 
     private async Task<ReuseDecision> Decide(bool force = false, TimeSpan? maxAge = null) =>
-        ImageReuse.Decide(await ImageReuse.FingerprintedImagesAsync(ec2, CancellationToken.None), emulator.Config(""), Print, force, maxAge, emulator.State.Clock.UtcNow);
+        ImageReuse.Decide(await ImageReuse.FingerprintedImagesAsync(Ec2, CancellationToken.None), Emulator.Config(""), Print, force, maxAge, Emulator.State.Clock.UtcNow);
 
     [Fact]
     public async Task The_newest_available_image_of_the_same_name_version_and_fingerprint_is_reused()
@@ -45,15 +29,15 @@ public sealed class ImageReuseTests : IAsyncLifetime
         Seed("web_1.0_other", 1, fingerprint: "b" + Print[1..]);
         Seed("web_2.0_same", 1, version: "2.0");
         Seed("web_1.0_failed", 0.5, testFailed: true);
-        Seed("web_1.0_deprecated", 0.2, deprecated: emulator.State.Clock.UtcNow.AddHours(-1));
+        Seed("web_1.0_deprecated", 0.2, deprecated: Emulator.State.Clock.UtcNow.AddHours(-1));
         Seed("web_1.0_disabled", 0.1, state: "disabled");
-        emulator.State.Seed(new SeedSpec { Images = [new SeedImage { Name = "web_1.0_untagged", Tags = new() { ["ImageName"] = "web", ["ImageVersion"] = "1.0" } }] });
+        Emulator.State.Seed(new SeedSpec { Images = [new SeedImage { Name = "web_1.0_untagged", Tags = new() { ["ImageName"] = "web", ["ImageVersion"] = "1.0" } }] });
 
         var decision = await Decide();
 
         Assert.Equal(newest, decision.Image!.ImageId);
         Assert.Equal($"unchanged: reusing {newest} built 3d ago", decision.Reason);
-        Assert.Equal(1, emulator.State.Count("DescribeImages"));
+        Assert.Equal(1, Emulator.State.Count("DescribeImages"));
     }
 
     [Fact]
@@ -81,11 +65,11 @@ public sealed class ImageReuseTests : IAsyncLifetime
     [Fact]
     public async Task The_listing_pages_through_many_images()
     {
-        emulator.State.Seed(new SeedSpec { Images = [new SeedImage { Name = "bulk-{i}", Count = 2100, Tags = new() { [BuildFingerprint.TagKey] = "c" + Print[1..] } }] });
+        Emulator.State.Seed(new SeedSpec { Images = [new SeedImage { Name = "bulk-{i}", Count = 2100, Tags = new() { [BuildFingerprint.TagKey] = "c" + Print[1..] } }] });
         Seed("web_1.0_a", 2);
-        var all = await ImageReuse.FingerprintedImagesAsync(ec2, CancellationToken.None);
+        var all = await ImageReuse.FingerprintedImagesAsync(Ec2, CancellationToken.None);
         Assert.Equal(2101, all.Count);
-        Assert.Equal(3, emulator.State.Count("DescribeImages"));
+        Assert.Equal(3, Emulator.State.Count("DescribeImages"));
     }
 
     [Theory]
