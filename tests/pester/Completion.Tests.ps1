@@ -33,20 +33,27 @@ Describe '-ProfileName' {
         $folder = New-TestFolder
         $env:AWS_CONFIG_FILE = Write-TestFile $folder 'config' "[default]`nregion = us-east-1`n`n[profile build-admin]`nregion = eu-west-1`nrole_arn = arn:aws:iam::123456789012:role/build`nsource_profile = default`n`n[profile 'team lead']`nregion = us-east-2`n"
         $env:AWS_SHARED_CREDENTIALS_FILE = Write-TestFile $folder 'credentials' "[default]`naws_access_key_id = AKIDEXAMPLE`naws_secret_access_key = not-a-secret`n`n[ci-runner]`naws_access_key_id = AKIDEXAMPLE2`naws_secret_access_key = not-a-secret`n"
+
+        # The AWS SDK reads where the shared files are once per process: a fresh pwsh sees this test's files, whatever
+        # the test files before this one did.
+        function Complete-InNewProcess([string] $Line) {
+            $run = Invoke-Pwsh -Command "((TabExpansion2 -inputScript '$Line' -cursorColumn $($Line.Length)).CompletionMatches | ForEach-Object CompletionText) -join '|'"
+            @($run.Output.Trim() -split '\|' | Where-Object { $_ })
+        }
     }
     AfterAll {
         foreach ($name in $Saved.Keys) { if ($Saved[$name]) { Set-Item "Env:$name" $Saved[$name] } else { Remove-Item "Env:$name" -ErrorAction SilentlyContinue } }
     }
 
     It 'completes the profiles of the shared config and credentials files' {
-        $all = Complete 'New-CloudComposeImage -ProfileName '
+        $all = Complete-InNewProcess 'New-CloudComposeImage -ProfileName '
         $all | Should -Contain 'default'
         $all | Should -Contain 'build-admin'
         $all | Should -Contain 'ci-runner'
     }
 
     It 'filters by what was typed' {
-        Complete 'Remove-CloudComposeImageBuilder -ProfileName bu' | Should -Be @('build-admin')
+        Complete-InNewProcess 'Remove-CloudComposeImageBuilder -ProfileName bu' | Should -Be @('build-admin')
     }
 }
 

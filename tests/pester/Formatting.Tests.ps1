@@ -112,11 +112,18 @@ Describe 'Real objects from the emulator' {
 
     It 'formats a baked image with a human-readable age and duration' {
         $image = New-CloudComposeImage -Path $Folder -EndpointUrl $Emulator.Url
-        $image.PSTypeNames[0] | Should -Be 'CloudCompose.Image.ImageInfo'
+        $image.PSTypeNames[0] | Should -Be 'CloudCompose.Image.ImageInfo#BakeResult'
+        $image.PSTypeNames | Should -Contain 'CloudCompose.Image.ImageInfo'
         $image.AgeText | Should -Match '^\d+(s|m)$'
         $image.DurationText | Should -Match '^\d+(s|m \d+s)$'
         $lines = @($image | Format-Table | Out-String -Width 200) -split "`r?`n" | Where-Object { $_.Trim() }
-        $lines[2] | Should -Match ('^{0}\s+fmt\s+1\.0\s+available\s+\d+[sm]\s+us-east-1\s+fmt_1\.0_' -f $image.ImageId)
+        $lines[0] | Should -Match '^ImageId\s+Name\s+Version\s+Duration\s+SourceImageId\s+Fingerprint'
+        $lines[2] | Should -Match ('^{0}\s+fmt\s+1\.0\s+{1}\s+{2}\s+{3}$' -f $image.ImageId, [regex]::Escape($image.DurationText), $SourceAmi, $image.Fingerprint.Substring(0, 12))
+        foreach ($line in ($image | Format-Table | Out-String -Width 80) -split "`r?`n") { $line.Length | Should -BeLessOrEqual 80 }
+
+        # Unchanged, the same config returns the image it made, and the table says so.
+        $again = New-CloudComposeImage -Path $Folder -EndpointUrl $Emulator.Url
+        (@($again | Format-Table | Out-String -Width 200) -split "`r?`n" | Where-Object { $_.Trim() })[2] | Should -Match ('^{0}\s+fmt\s+1\.0\s+reused\s' -f $image.ImageId)
     }
 
     It 'formats a removed builder' {

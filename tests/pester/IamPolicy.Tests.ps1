@@ -116,9 +116,10 @@ Describe 'the policy against what the module calls' {
         Write-TestFile $releaseFolder 'test.sh' "echo test`n" | Out-Null
         $script:Released = New-CloudComposeImage -Path $releaseFolder -EndpointUrl $Emulator.Url -NoCleanup
         Invoke-Emulator $Emulator POST outcomes @{ imageName = 'iam-release_*'; count = 1; outcome = @{ consoleText = (Get-EmulatorMarkerConsole); exitCode = 1 } } | Out-Null
-        try { New-CloudComposeImage -Path $releaseFolder -EndpointUrl $Emulator.Url -KeepFailedImage -ErrorAction Stop -WarningAction SilentlyContinue } catch { $script:FailedTest = $_ }
+        # The same configs again: -Force, or their unchanged images would be reused.
+        try { New-CloudComposeImage -Path $releaseFolder -EndpointUrl $Emulator.Url -KeepFailedImage -Force -ErrorAction Stop -WarningAction SilentlyContinue } catch { $script:FailedTest = $_ }
         Invoke-Emulator $Emulator POST faults/images @{ count = 1 } | Out-Null
-        try { New-CloudComposeImage -Path $folder -EndpointUrl $Emulator.Url -ErrorAction Stop } catch { $script:FailedBuild = $_ }
+        try { New-CloudComposeImage -Path $folder -EndpointUrl $Emulator.Url -Force -ErrorAction Stop } catch { $script:FailedBuild = $_ }
         Invoke-Emulator $Emulator POST seed @{ instances = @(@{ imageId = $SourceAmi; state = 'stopped'; tags = @{ ImageName = 'iam'; ImageVersion = '1.0' } }) } | Out-Null
         Remove-CloudComposeImageBuilder -Name iam -EndpointUrl $Emulator.Url -Force | Out-Null
         # Two old images per version, one version per -Action: the older of each pair is retired, the newer kept. The

@@ -97,8 +97,25 @@ namespace CloudCompose.Image.PowerShell.Commands
 
         /// <summary>How many builds run at once when configs come from the pipeline.</summary>
         [Parameter]
-        [ValidateRange(1, 64)]
+        [ValidateRange(1, 128)]
         public int ThrottleLimit { get; set; } = 5;
+
+        /// <summary>Build even when an available image of the same name, version and fingerprint exists.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>Reuse an unchanged image only when it is younger than this (a number is days; 12h works too).</summary>
+        [Parameter]
+        [DurationTransformation(MaximumDays = 36500, NumbersAreDays = true)]
+        public TimeSpan MaxAge { get; set; }
+
+        /// <summary>Build although the rendered user data carries the value of a secret-named variable or an access key id (a warning names it).</summary>
+        [Parameter]
+        public SwitchParameter AllowSecretInUserData { get; set; }
+
+        /// <summary>Do not read the builder's console while it runs: its lines come once it has stopped.</summary>
+        [Parameter]
+        public SwitchParameter NoLiveLog { get; set; }
 
         protected override void ProcessRecord()
         {
@@ -203,6 +220,10 @@ namespace CloudCompose.Image.PowerShell.Commands
                 SkipTest = SkipTest,
                 KeepFailedImage = KeepFailedImage,
                 LogPath = LogPath != null ? SessionState.Path.GetUnresolvedProviderPathFromPSPath(LogPath) : null,
+                Force = Force,
+                MaxAge = MyInvocation.BoundParameters.ContainsKey(nameof(MaxAge)) ? MaxAge : (TimeSpan?)null,
+                AllowSecretInUserData = AllowSecretInUserData,
+                LiveLog = !NoLiveLog,
             };
             var baker = new ImageBaker(connection, messages, batch);
             var handedOver = false;
@@ -245,7 +266,7 @@ namespace CloudCompose.Image.PowerShell.Commands
             try
             {
                 var image = await baker.BakeAsync(plan, options, CancellationToken).ConfigureAwait(false);
-                messages.Object(image);
+                messages.Object(BakeResult(image));
                 foreach (var failed in image.Published.Where(t => !t.Succeeded))
                 {
                     AddFailure(ErrorRecords.From(ImagePublisher.Failure(failed)));
@@ -267,6 +288,14 @@ namespace CloudCompose.Image.PowerShell.Commands
             {
                 baker.Dispose();
             }
+        }
+
+        /// <summary>Bake results carry an extra type name, so their table shows what the build did (duration or reuse, source, fingerprint) rather than a listing's usage columns.</summary>
+        private static PSObject BakeResult(ImageInfo image)
+        {
+            var result = PSObject.AsPSObject(image);
+            result.TypeNames.Insert(0, "CloudCompose.Image.ImageInfo#BakeResult");
+            return result;
         }
 
         // Builds fail on pool threads while the pipeline thread may be adding a config error.

@@ -12,7 +12,7 @@ namespace CloudCompose.Image.PowerShell.Hosting
     /// Collects what background work reports and writes it on the pipeline thread, the only thread
     /// PowerShell lets a cmdlet write from.
     /// </summary>
-    internal sealed class PipelineMessages : IBuildObserver
+    internal sealed class PipelineMessages : IBuildObserver, IBuildLogObserver
     {
         private readonly BlockingCollection<Action<Cmdlet>> queue = new BlockingCollection<Action<Cmdlet>>();
         private readonly ConcurrentDictionary<string, int> activityIds = new ConcurrentDictionary<string, int>();
@@ -42,6 +42,15 @@ namespace CloudCompose.Image.PowerShell.Hosting
             };
             queue.Add(c => c.WriteProgress(record));
         }
+
+        /// <summary>A builder's console line, tagged with its image's name so concurrent builds stay apart.</summary>
+        public void Log(BuildLogLine line) => queue.Add(c => c.WriteInformation(line, new[] { line.Build, line.Name, LogTag }));
+
+        public void Information(string name, string version, string message) =>
+            queue.Add(c => c.WriteInformation($"{name}:{version}: {message}", new[] { $"{name}:{version}", name }));
+
+        /// <summary>The tag every console line carries besides its image's name.</summary>
+        public const string LogTag = "BuildLog";
 
         public void Object(object value) => queue.Add(c => c.WriteObject(value));
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Amazon.EC2.Model;
 using CloudCompose.Image.Configuration;
 using CloudCompose.Image.Rendering;
@@ -55,8 +56,18 @@ namespace CloudCompose.Image.Bake
         /// <summary>image.test's wrapped script; null when there is no test (or -SkipTest).</summary>
         public TestPlan? Test { get; internal set; }
 
-        public string Describe() =>
-            $"launch a {Request.InstanceType?.Value} builder from {SourceImage.ImageId} ({SourceImage.Name}) in {Config.Aws.Subnet}, {Region}, " +
+        /// <summary>What decides the image; its value is tagged on the image and its snapshots.</summary>
+        public BuildFingerprint? Fingerprint { get; internal set; }
+
+        /// <summary>An existing image to return instead of building (Reuse.Image), or why there is none.</summary>
+        public ReuseDecision? Reuse { get; internal set; }
+
+        public string Describe() => Reuse?.Image is { } existing
+            ? $"reuse {existing.ImageId} ({existing.Name}, built {ImageReuse.Age(DateTime.UtcNow - (ImageInfoFactory.ParseTime(existing.CreationDate) ?? DateTime.UtcNow))} ago; fingerprint {Fingerprint?.Short}) instead of building"
+            : DescribeBuild() + (Reuse != null ? $"; {Reuse.Reason}" : string.Empty);
+
+        private string DescribeBuild() =>
+            $"launch a {Request.InstanceType?.Value} builder{(Config.Aws.InstanceTypes.Count > 1 ? $" (else {string.Join(", then ", Config.Aws.InstanceTypes.Skip(1))})" : string.Empty)} from {SourceImage.ImageId} ({SourceImage.Name}) in {Config.Aws.Subnet}, {Region}, " +
             $"run image.sh ({Script.Files.Count} template file(s), {UserData.Length} bytes of user data{(Compressed ? ", gzipped" : string.Empty)}), " +
             $"then create an image named {Config.Name}_{Config.Version}_<timestamp>" +
             (Test != null ? $", test it with {Config.Test?.Script} on a {Test.InstanceType} instance" : string.Empty) +

@@ -23,6 +23,7 @@ namespace CloudCompose.Image.Bake
         private const int FilterValueLimit = 200;
 
         private readonly IAmazonEC2 ec2;
+        private readonly CallBudget? budget;
         private readonly object gate = new object();
         private readonly List<Watch<Instance>> instances = new List<Watch<Instance>>();
         private readonly List<Watch<Amazon.EC2.Model.Image>> images = new List<Watch<Amazon.EC2.Model.Image>>();
@@ -31,17 +32,34 @@ namespace CloudCompose.Image.Bake
         private DateTime lastImagePoll = DateTime.MinValue;
         private long describeCalls;
 
-        public Ec2Poller(IAmazonEC2 ec2)
+        /// <param name="budget">Charged for every Describe call, so live console reads take only what the poller leaves.</param>
+        public Ec2Poller(IAmazonEC2 ec2, CallBudget? budget = null)
         {
             this.ec2 = ec2;
+            this.budget = budget;
         }
+
+        /// <summary>The interval while an instance's stop is due (it is stopping, or its script has reported): stop detection is the critical path.</summary>
+        public static TimeSpan StopDueInterval { get; set; } = TimeSpan.FromSeconds(1);
 
         /// <summary>How long a resource may stay invisible after it was created (EC2 is eventually consistent).</summary>
         public static TimeSpan NotFoundGrace { get; set; } = TimeSpan.FromMinutes(2);
 
         public long DescribeCalls => Interlocked.Read(ref describeCalls);
 
-        public static Ec2Poller For(AwsConnection connection) => Shared.GetOrAdd(connection.Key, _ => new Ec2Poller(connection.CreateEc2Client()));
+        public static Ec2Poller For(AwsConnection connection) => Shared.GetOrAdd(connection.Key, _ => new Ec2Poller(connection.CreateEc2Client(), CallBudget.For(connection.Key)));
+
+        /// <summary>The instance's stop is due (its script has reported its result): it is polled at <see cref="StopDueInterval"/> until it has stopped.</summary>
+        public void ExpectStop(string instanceId)
+        {
+            lock (gate)
+            {
+                foreach (var watch in instances.Where(w => w.Id == instanceId))
+                {
+                    watch.StopDue = true;
+                }
+            }
+        }
 
         /// <summary>The interval for a wait that has lasted <paramref name="age"/>.</summary>
         public static TimeSpan IntervalFor(TimeSpan age) =>
@@ -137,7 +155,13 @@ namespace CloudCompose.Image.Bake
                     }
                 }
 
-                await Task.Delay(NextInterval(instanceWatches.Select(w => w.Since).Concat(imageWatches.Select(w => w.Since)))).ConfigureAwait(false);
+                var interval = NextInterval(instanceWatches.Select(w => w.Since).Concat(imageWatches.Select(w => w.Since)));
+                if (instanceWatches.Any(w => w.StopDue) && interval > StopDueInterval)
+                {
+                    interval = StopDueInterval;
+                }
+
+                await Task.Delay(interval).ConfigureAwait(false);
             }
         }
 
@@ -155,6 +179,11 @@ namespace CloudCompose.Image.Bake
             {
                 if (found.TryGetValue(watch.Id, out var item))
                 {
+                    if (item is Instance { State.Name: var state } && (state == InstanceStateName.Stopping || state == InstanceStateName.ShuttingDown))
+                    {
+                        watch.StopDue = true;
+                    }
+
                     watch.Seen?.Invoke(item);
                     if (watch.Done(item))
                     {
@@ -212,6 +241,7 @@ namespace CloudCompose.Image.Bake
                 {
                     request.NextToken = next;
                     Interlocked.Increment(ref describeCalls);
+                    budget?.Charge();
                     var response = await ec2.DescribeInstancesAsync(request).ConfigureAwait(false);
                     foreach (var instance in (response.Reservations ?? new List<Reservation>()).SelectMany(r => r.Instances ?? new List<Instance>()))
                     {
@@ -232,6 +262,7 @@ namespace CloudCompose.Image.Bake
             foreach (var chunk in Chunk(ids))
             {
                 Interlocked.Increment(ref describeCalls);
+                budget?.Charge();
                 var response = await ec2.DescribeImagesAsync(new DescribeImagesRequest
                 {
                     Owners = new List<string> { "self" },
@@ -270,6 +301,9 @@ namespace CloudCompose.Image.Bake
             public Action<T>? Seen { get; }
 
             public DateTime Since { get; } = DateTime.UtcNow;
+
+            /// <summary>An instance whose stop is due: stopping, or its script has reported.</summary>
+            public bool StopDue { get; set; }
 
             public CancellationTokenRegistration Registration { get; set; }
 

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -42,25 +41,60 @@ namespace CloudCompose.Image.Bake
         /// <summary>Resolves the source image and builds the launch request. Calls only read-only APIs.</summary>
         public async Task<BuildPlan> PlanAsync(ImageConfig config, UserDataScript script, BakeOptions options, CancellationToken cancellationToken, UserDataScript? testScript = null)
         {
+            SecretGuard.Ensure(config, new[] { script, testScript }, options.Environment ?? Environment.GetEnvironmentVariables(), options.AllowSecretInUserData, observer.Warning);
             var buildId = Guid.NewGuid().ToString("N");
             var token = Guid.NewGuid().ToString("N").Substring(0, 16);
-            var userData = options.NoTemplate ? script.UserData : UserDataWrapper.Wrap(script.Script, token, options.Timeout);
+            var userData = options.NoTemplate ? script.UserData : UserDataWrapper.Wrap(script.Script, token, options.Timeout, config.Hygiene);
             var encoded = UserDataWrapper.Encode(userData, config.FilePath, out var compressed);
             var source = await batch.SourceImages.GetAsync(
                 $"{connection.Key}|{config.Aws.Ami}",
                 () => SourceAmi.ResolveAsync(ec2, config, connection.Region, CancellationToken.None),
                 cancellationToken).ConfigureAwait(false);
+            var fingerprint = BuildFingerprint.Compute(config, script, source.ImageId, options.NoTemplate);
+            var reuse = await ReuseAsync(config, fingerprint, options, cancellationToken).ConfigureAwait(false);
             var deadline = DateTime.UtcNow + options.Timeout;
             var tags = BuildTags.For(config, buildId, deadline);
+            tags.Add(new Tag(BuildFingerprint.TagKey, fingerprint.Value));
             var request = BuilderLaunch.Request(config, source, encoded, tags, "cc-" + buildId);
             return new BuildPlan(config, script, source, connection.Region, buildId, token, userData, encoded, compressed, tags, request, deadline)
             {
                 Test = options.SkipTest ? null : ImageTestRun.Plan(config, testScript, options),
+                Fingerprint = fingerprint,
+                Reuse = reuse,
             };
+        }
+
+        /// <summary>The newest image of this name, version and fingerprint, from one listing shared by the command's builds.</summary>
+        private async Task<ReuseDecision> ReuseAsync(ImageConfig config, BuildFingerprint fingerprint, BakeOptions options, CancellationToken cancellationToken)
+        {
+            observer.Verbose($"Fingerprint of {config.Name}:{config.Version}: {fingerprint.Short}, of:\n{fingerprint.Inputs}");
+            var images = await Call("DescribeImages", config.FilePath, () => batch.FingerprintedImages.GetAsync(
+                connection.Key,
+                () => ImageReuse.FingerprintedImagesAsync(ec2, CancellationToken.None),
+                cancellationToken)).ConfigureAwait(false);
+            return ImageReuse.Decide(images, config, fingerprint.Value, options.Force, options.MaxAge, DateTime.UtcNow);
+        }
+
+        /// <summary>The image of an unchanged build, returned as it is: nothing is launched, tested, published or retired.</summary>
+        private ImageInfo Reused(BuildPlan plan, Amazon.EC2.Model.Image image)
+        {
+            var reason = plan.Reuse!.Reason;
+            (observer as IBuildLogObserver)?.Information(plan.Config.Name, plan.Config.Version, reason);
+            observer.Verbose($"{plan.Config.Name}:{plan.Config.Version}: {reason} (fingerprint {plan.Fingerprint?.Short}; -Force builds anyway).");
+            var info = ImageInfoFactory.FromImage(image, connection.Region);
+            info.Reused = true;
+            info.SourceImageId = plan.SourceImage.ImageId;
+            info.Duration = TimeSpan.Zero;
+            return info;
         }
 
         public async Task<ImageInfo> BakeAsync(BuildPlan plan, BakeOptions options, CancellationToken cancellationToken)
         {
+            if (plan.Reuse?.Image is { } unchanged)
+            {
+                return Reused(plan, unchanged);
+            }
+
             var started = DateTime.UtcNow;
             var config = plan.Config;
             var label = $"{config.Name}:{config.Version}";
@@ -69,6 +103,7 @@ namespace CloudCompose.Image.Bake
             var launchAttempted = false;
             var succeeded = false;
             var release = new ReleaseSteps(connection, ec2, observer);
+            using var live = new LiveBuild(connection, plan, options, batch, observer);
             try
             {
                 await WarnAboutLeftoversAsync(config, cancellationToken).ConfigureAwait(false);
@@ -76,14 +111,15 @@ namespace CloudCompose.Image.Bake
                 Report(label, BuildPhase.Launching, "Launching the builder", started, options.Timeout);
                 launchAttempted = true;
                 var run = await LaunchAsync(plan, cancellationToken).ConfigureAwait(false);
-                instanceId = run.Reservation.Instances[0].InstanceId;
-                observer.Verbose($"RunInstances: builder {instanceId} ({plan.Request.InstanceType?.Value}) from {plan.SourceImage.ImageId} in {config.Aws.Subnet}, build {plan.BuildId}.");
+                instanceId = run.Response.Reservation.Instances[0].InstanceId;
+                live.Launched(instanceId);
+                observer.Verbose($"RunInstances: builder {instanceId} ({run.InstanceType}) from {plan.SourceImage.ImageId} in {config.Aws.Subnet}, build {plan.BuildId}.");
 
-                var stopped = await WaitForStopAsync(label, instanceId, started, options, cancellationToken).ConfigureAwait(false);
+                var stopped = await WaitForStopAsync(config, label, instanceId, started, options, live, cancellationToken).ConfigureAwait(false);
                 observer.Verbose($"Builder {instanceId} has stopped after {Elapsed(started)}.");
 
-                var (console, outcome) = await ReadConsoleAsync(label, instanceId, plan.Token, started, options, cancellationToken).ConfigureAwait(false);
-                var logPath = SaveLog(options.LogPath, console);
+                var (console, outcome) = await ReadConsoleAsync(label, instanceId, plan.Token, started, options, live, cancellationToken).ConfigureAwait(false);
+                var logPath = live.Log.Path;
                 OutcomeCheck.EnsureSucceeded(config, instanceId, console, outcome, options);
 
                 var imageName = string.Format(CultureInfo.InvariantCulture, "{0}_{1}_{2:yyyy-MM-dd-HH-mm-ss}", config.Name, config.Version, options.UtcNow());
@@ -98,6 +134,8 @@ namespace CloudCompose.Image.Bake
                 info.SourceImageId = plan.SourceImage.ImageId;
                 info.ConsoleOutput = console;
                 info.LogPath = logPath;
+                info.BuilderInstanceType = run.InstanceType;
+                info.RefusedInstanceTypes = run.Refused;
 
                 Report(label, BuildPhase.Testing, $"Testing {imageId}", DateTime.UtcNow, options.TestTimeout);
                 await release.TestAsync(plan, image, info, options, status => Report(label, BuildPhase.Testing, status, started, options.Timeout), cancellationToken).ConfigureAwait(false);
@@ -126,11 +164,11 @@ namespace CloudCompose.Image.Bake
             }
         }
 
-        private async Task<RunInstancesResponse> LaunchAsync(BuildPlan plan, CancellationToken cancellationToken)
+        private async Task<CapacityLaunch> LaunchAsync(BuildPlan plan, CancellationToken cancellationToken)
         {
             try
             {
-                return await ec2.RunInstancesAsync(plan.Request, cancellationToken).ConfigureAwait(false);
+                return await CapacityFallback.RunAsync(ec2, plan.Request, plan.Config.Aws.InstanceTypes, "cc-" + plan.BuildId, observer.Verbose, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -163,18 +201,37 @@ namespace CloudCompose.Image.Bake
             }
         }
 
-        private async Task<Instance> WaitForStopAsync(string label, string instanceId, DateTime started, BakeOptions options, CancellationToken cancellationToken)
+        private async Task<Instance> WaitForStopAsync(ImageConfig config, string label, string instanceId, DateTime started, BakeOptions options, LiveBuild live, CancellationToken cancellationToken)
         {
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             deadline.CancelAfter(Remaining(started, options.Timeout));
             Instance stopped;
             try
             {
-                stopped = await Ec2Poller.For(connection).WaitForInstanceAsync(
+                var poller = Ec2Poller.For(connection);
+                var stop = poller.WaitForInstanceAsync(
                     instanceId,
                     i => i.State?.Name is { } s && (s == InstanceStateName.Stopped || s == InstanceStateName.Terminated || s == InstanceStateName.ShuttingDown),
                     i => Report(label, BuildPhase.RunningScript, $"Builder {instanceId} is {i.State?.Name?.Value}", started, options.Timeout),
-                    deadline.Token).ConfigureAwait(false);
+                    deadline.Token);
+
+                // A failing result marker in the live log ends the build now; the builder's stop is not waited for.
+                var marker = live.FailingMarkerAsync(() => poller.ExpectStop(instanceId), deadline.Token);
+                try
+                {
+                    if (await Task.WhenAny(stop, marker).ConfigureAwait(false) == marker && marker.Status == TaskStatus.RanToCompletion)
+                    {
+                        observer.Verbose($"Builder {instanceId} reported {(marker.Result.WatchdogFired ? "its watchdog" : $"exit code {marker.Result.ExitCode}")} before it stopped.");
+                        OutcomeCheck.EnsureSucceeded(config, instanceId, live.Console.Window, marker.Result, options);
+                    }
+
+                    stopped = await stop.ConfigureAwait(false);
+                }
+                finally
+                {
+                    // Ends whichever wait is still pending before the token goes away.
+                    deadline.Cancel();
+                }
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
@@ -197,12 +254,19 @@ namespace CloudCompose.Image.Bake
             return stopped;
         }
 
-        private async Task<(string, ScriptOutcome)> ReadConsoleAsync(string label, string instanceId, string token, DateTime started, BakeOptions options, CancellationToken cancellationToken)
+        private async Task<(string, ScriptOutcome)> ReadConsoleAsync(string label, string instanceId, string token, DateTime started, BakeOptions options, LiveBuild live, CancellationToken cancellationToken)
         {
+            live.StopWatching();
+            if (live.Console.Outcome.Found)
+            {
+                // The live log has shown the marker: what came after it is the shutdown.
+                return (live.Console.Window, live.Console.Outcome);
+            }
+
             Report(label, BuildPhase.ReadingConsole, $"Reading the console of {instanceId}", started, options.Timeout);
             try
             {
-                return await ConsoleReader.ReadAsync(ec2, instanceId, token, options.ConsoleTimeout, !options.SkipScriptCheck, cancellationToken).ConfigureAwait(false);
+                return await ConsoleReader.ReadAsync(ec2, instanceId, token, options.ConsoleTimeout, !options.SkipScriptCheck, cancellationToken, live.Console, CallBudget.For(connection.Key)).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OperationCanceledException && options.SkipScriptCheck)
             {
@@ -293,19 +357,6 @@ namespace CloudCompose.Image.Bake
         private static CloudComposeException Vanished(string id, string label) =>
             new CloudComposeException(ErrorIds.BuilderTerminatedUnexpectedly, ErrorKind.InvalidOperation,
                 $"{id} of {label} disappeared from EC2 during the build.", id);
-
-        private static string? SaveLog(string? path, string console)
-        {
-            if (string.IsNullOrEmpty(path))
-            {
-                return null;
-            }
-
-            var full = Path.GetFullPath(path);
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            File.WriteAllText(full, console);
-            return full;
-        }
 
         private static async Task<T> Call<T>(string action, string target, Func<Task<T>> call)
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using System.Threading.Tasks;
 
 namespace CloudCompose.Image.Bake
 {
@@ -30,6 +31,7 @@ namespace CloudCompose.Image.Bake
         private const int MinimumOverlap = 256;
 
         private readonly object gate = new object();
+        private readonly TaskCompletionSource<ScriptOutcome> marker = new TaskCompletionSource<ScriptOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly string token;
         private readonly IConsoleSink sink;
         private string window = string.Empty;
@@ -56,6 +58,9 @@ namespace CloudCompose.Image.Bake
 
         /// <summary>The wrapper's result marker once a read showed it (the script has ended), else not found.</summary>
         public ScriptOutcome Outcome { get; private set; } = ScriptOutcome.Parse(null, string.Empty);
+
+        /// <summary>Completes when a read first shows the wrapper's result marker.</summary>
+        public Task<ScriptOutcome> Marker => marker.Task;
 
         public int Lines { get; private set; }
 
@@ -91,13 +96,13 @@ namespace CloudCompose.Image.Bake
                 started = true;
                 window = text;
                 var outcome = ScriptOutcome.Parse(text, token);
+                Emit(fresh);
+                sink.Flush();
                 if (outcome.Found)
                 {
                     Outcome = outcome;
+                    marker.TrySetResult(outcome);
                 }
-
-                Emit(fresh);
-                sink.Flush();
             }
         }
 
