@@ -22,6 +22,10 @@ public sealed class Ec2Error(string code, string message, int status = 400) : Ex
         "Unavailable" or "ServiceUnavailable" => new(code, "The service is unavailable. Please try again shortly.", 503),
         "UnauthorizedOperation" => new(code, "You are not authorized to perform this operation.", 403),
         "AuthFailure" => new(code, "AWS was not able to validate the provided access credentials", 401),
+        // What EC2 answers a request signed with temporary credentials that have expired.
+        "RequestExpired" => new(code, "Request has expired.", 400),
+        "OptInRequired" => new(code, "You are not subscribed to this service. Please go to http://aws.amazon.com to subscribe.", 401),
+        "InsufficientInstanceCapacity" => new(code, "We currently do not have sufficient capacity in the Availability Zone you requested.", 500),
         _ => new(code, $"Injected fault {code}.", 400),
     };
 }

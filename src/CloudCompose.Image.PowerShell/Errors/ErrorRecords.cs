@@ -36,6 +36,7 @@ namespace CloudCompose.Image.PowerShell.Errors
             ErrorKind.InvalidOperation => ErrorCategory.InvalidOperation,
             ErrorKind.Connection => ErrorCategory.ConnectionError,
             ErrorKind.Authentication => ErrorCategory.AuthenticationError,
+            ErrorKind.LimitsExceeded => ErrorCategory.LimitsExceeded,
             _ => ErrorCategory.NotSpecified,
         };
     }

@@ -48,7 +48,11 @@ namespace CloudCompose.Image.Aws
                 { Hint = "List profiles with: Get-Content ~/.aws/config. Or leave -ProfileName out to use the default credential chain." };
             }
 
-            var region = options.Region ?? configRegion ?? profile?.Region?.SystemName ?? DefaultRegion();
+            var (region, source) =
+                options.Region != null ? (options.Region, "-Region")
+                : configRegion != null ? (configRegion, "image.aws.region")
+                : profile?.Region?.SystemName is { } fromProfile ? (fromProfile, $"the region of profile '{profile.Name}'")
+                : (DefaultRegion(), "AWS_REGION, AWS_DEFAULT_REGION or the default profile");
             if (string.IsNullOrEmpty(region))
             {
                 throw new CloudComposeException(
@@ -59,6 +63,7 @@ namespace CloudCompose.Image.Aws
                 { Hint = "Pass -Region, set aws.region in cloud-compose.yml, set $env:AWS_REGION, or set region in your AWS profile." };
             }
 
+            AwsRegions.Check(region!, source, options.Region != null ? "Region" : region!, !string.IsNullOrEmpty(options.EndpointUrl));
             var credentials = options.Keys is { } keys
                 ? (string.IsNullOrEmpty(keys.SessionToken)
                     ? new BasicAWSCredentials(keys.AccessKeyId, keys.SecretAccessKey)
