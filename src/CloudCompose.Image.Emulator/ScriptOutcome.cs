@@ -15,6 +15,9 @@ public sealed record ScriptOutcome
     public TimeSpan? TerminateAfter { get; init; }
     /// <summary>GetConsoleOutput never returns any output.</summary>
     public bool NoConsole { get; init; }
+    /// <summary>What the console shows when the user data's watchdog shuts the machine down (same placeholders);
+    /// null shows nothing more.</summary>
+    public string? WatchdogConsoleText { get; init; }
 }
 
 /// <summary>Picks the outcome of future launches: the first rule that matches a new instance wins.</summary>

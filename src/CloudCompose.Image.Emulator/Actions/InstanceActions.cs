@@ -85,7 +85,7 @@ internal static class InstanceActions
             foreach (var (k, v) in instanceTags) inst.Tags[k] = v;
             CreateVolumes(r, inst, image, mappings, tagSpecs.GetValueOrDefault("volume"));
             inst.Outcome = r.State.PickOutcome(decoded, inst.Tags);
-            inst.ConsoleText = EmulatorState.RenderConsole(inst.Outcome, inst);
+            inst.Watchdog = Lifecycle.Watchdog.Parse(decoded);
             Plan(inst, r.Now, r.Delays);
             store.Instances[inst.Id] = inst;
             created.Add(inst);
@@ -272,9 +272,9 @@ internal static class InstanceActions
         var id = r.P.Require("InstanceId");
         Ids.CheckInstance(id);
         if (!r.Store.Instances.TryGetValue(id, out var inst) || !r.Visible(inst)) throw Ids.InstancesNotFound([id]);
-        var ready = inst.ConsoleAt is { } at && at <= r.Now && inst.ConsoleText is not null;
-        var x = r.Xml().Elem("instanceId", id).Elem("timestamp", ready ? inst.ConsoleAt : r.Now);
-        if (ready) x.Elem("output", Convert.ToBase64String(Encoding.UTF8.GetBytes(inst.ConsoleText!)));
+        var shown = inst.Console.Where(c => c.At <= r.Now).ToList();
+        var x = r.Xml().Elem("instanceId", id).Elem("timestamp", shown.Count > 0 ? shown[^1].At : r.Now);
+        if (shown.Count > 0) x.Elem("output", Convert.ToBase64String(Encoding.UTF8.GetBytes(string.Concat(shown.Select(c => c.Text)))));
         return x.Finish();
     }
 }

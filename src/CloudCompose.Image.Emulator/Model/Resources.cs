@@ -112,8 +112,15 @@ internal sealed class Ec2Instance : Ec2Resource
     public List<string> VolumeIds { get; } = new();
     public string RootDeviceName { get; set; } = "/dev/xvda";
     public ScriptOutcome Outcome { get; set; } = new();
-    public string? ConsoleText { get; set; }
-    public DateTime? ConsoleAt { get; set; }
+    /// <summary>What the serial console shows, piece by piece as each piece appears (emulated time).</summary>
+    public List<(DateTime At, string Text)> Console { get; } = new();
+    /// <summary>The watchdog the user data arms, if any.</summary>
+    public Lifecycle.Watchdog? Watchdog { get; set; }
+    /// <summary>When the watchdog shuts the instance down, if it comes before the script's own end.</summary>
+    public DateTime? WatchdogAt { get; set; }
+
+    /// <summary>Everything the console will have shown; null when it never shows anything.</summary>
+    public string? ConsoleText => Console.Count == 0 ? null : string.Concat(Console.Select(c => c.Text));
 
     public static int Code(string state) => state switch
     {

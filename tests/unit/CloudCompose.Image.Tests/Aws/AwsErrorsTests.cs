@@ -94,6 +94,15 @@ namespace CloudCompose.Image.Tests.Aws
         }
 
         [Fact]
+        public async Task AnEndpointThatDropsEveryConnectionIsUnreachableAndNamed()
+        {
+            emulator.State.Faults.FailNext("*", 1000, "ConnectionReset");
+            var e = await Fails(connection);
+            Assert.Equal(ErrorIds.AwsEndpointUnreachable, e.ErrorId);
+            Assert.Contains(emulator.ServiceUrl.ToString(), e.Message);
+        }
+
+        [Fact]
         public async Task TheCallersOwnCancellationIsNotAnError()
         {
             using var ec2 = connection.CreateEc2Client();
