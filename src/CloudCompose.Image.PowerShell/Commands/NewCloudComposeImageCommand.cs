@@ -190,7 +190,8 @@ namespace CloudCompose.Image.PowerShell.Commands
             }
             catch (Exception e)
             {
-                AddFailure(ErrorRecords.Unexpected(e, "BuildFailed", file));
+                // Not an AWS failure (those are all mapped by the engine): a bug, reported as such.
+                AddFailure(ErrorRecords.Unexpected(e, ErrorIds.UnexpectedFailure, file));
             }
             finally
             {

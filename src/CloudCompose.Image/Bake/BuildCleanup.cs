@@ -5,93 +5,133 @@ using System.Threading;
 using System.Threading.Tasks;
 using Amazon.EC2;
 using Amazon.EC2.Model;
+using CloudCompose.Image.Aws;
+using CloudCompose.Image.Errors;
+using CloudCompose.Image.LeftBehind;
 
 namespace CloudCompose.Image.Bake
 {
     /// <summary>
-    /// What every build leaves behind and must remove, whatever its outcome: the builder (unless kept for debugging)
-    /// and, when the build did not succeed, an unfinished image with its snapshots.
+    /// What every build must remove, whatever its outcome: the builder (unless kept for debugging) and every image it
+    /// made that did not finish, with their snapshots. What cannot be removed is never silent: one warning names each
+    /// resource and the command that removes it, and the left-resources record keeps the same list.
     /// </summary>
     internal sealed class BuildCleanup
     {
-        private readonly IAmazonEC2 ec2;
+        private readonly AwsConnection connection;
         private readonly IBuildObserver observer;
 
-        public BuildCleanup(IAmazonEC2 ec2, IBuildObserver observer)
+        public BuildCleanup(AwsConnection connection, IBuildObserver observer)
         {
-            this.ec2 = ec2;
+            this.connection = connection;
             this.observer = observer;
         }
 
-        public async Task RunAsync(BuildPlan plan, string? instanceId, string? imageId, bool launchAttempted, bool succeeded, BakeOptions options)
+        /// <returns>What is left in EC2, each with why.</returns>
+        public async Task<IReadOnlyList<(LeftResource Resource, string Reason)>> RunAsync(BuildResources made, bool succeeded, BakeOptions options)
         {
-            // Runs after success, failure and Ctrl+C alike, with its own time limit since the build's token may be cancelled.
-            using var cleanup = new CancellationTokenSource(options.CleanupTimeout);
-            if (!succeeded && imageId != null)
+            // Runs after success, failure, Ctrl+C and signals alike: its own budget, never the build's token.
+            using var budget = CancellationTokenSource.CreateLinkedTokenSource(options.CleanupCancellation);
+            budget.CancelAfter(options.CleanupTimeout);
+            var left = new List<(LeftResource, string)>();
+            var plan = made.Plan;
+
+            foreach (var image in made.Images.Where(i => !i.Finished))
             {
-                await RemoveFailedImageAsync(imageId, plan.BuildId, cleanup.Token).ConfigureAwait(false);
+                left.AddRange(await RemoveUnfinishedImageAsync(made, image, budget.Token).ConfigureAwait(false));
             }
 
             var builders = new List<string>();
-            if (instanceId != null)
+            if (made.InstanceId != null)
             {
-                builders.Add(instanceId);
+                builders.Add(made.InstanceId);
             }
-            else if (launchAttempted)
+            else if (made.LaunchOutcomeUnknown)
             {
-                // Cancelled or failed inside RunInstances: the builder may exist without us knowing its id.
+                // Cancelled or cut off inside RunInstances: the builder may exist without us knowing its id.
                 try
                 {
-                    builders.AddRange((await Builders.FindByBuildIdAsync(ec2, plan.BuildId, cleanup.Token).ConfigureAwait(false)).Select(i => i.InstanceId));
+                    using var ec2 = connection.CreateEc2Client(maxErrorRetry: 1);
+                    var found = await CleanupRetry.RunAsync(ec2, "DescribeInstances", plan.BuildId,
+                        token => Builders.FindByBuildIdsAsync(ec2, new[] { plan.BuildId }, token), budget.Token).ConfigureAwait(false);
+                    builders.AddRange(found.Select(i => i.InstanceId));
+                    if (builders.Count == 0)
+                    {
+                        made.Forget(LeftResource.InstanceKind, null, connection.Region);
+                    }
                 }
-                catch (Exception e)
+                catch (CloudComposeException e)
                 {
-                    observer.Warning($"Could not look for the builder of build {plan.BuildId}: {e.Message}. Check with: Remove-CloudComposeImageBuilder -Path '{plan.Config.FilePath}' -WhatIf");
+                    left.Add((made.Entry(LeftResource.InstanceKind, null, connection.Region), $"could not look for it ({e.ErrorId}: {e.Message})"));
                 }
             }
 
-            if (builders.Count == 0)
+            if (builders.Count > 0 && !succeeded && options.KeepBuilderOnFailure)
             {
-                return;
+                left.AddRange(builders.Select(id => (made.Entry(LeftResource.InstanceKind, id, connection.Region), "kept for debugging (-KeepBuilderOnFailure)")));
+            }
+            else if (builders.Count > 0)
+            {
+                try
+                {
+                    using var ec2 = connection.CreateEc2Client(maxErrorRetry: 1);
+                    await CleanupRetry.RunAsync(ec2, "TerminateInstances", string.Join(", ", builders),
+                        token => Builders.TerminateAsync(ec2, builders, token), budget.Token).ConfigureAwait(false);
+                    observer.Verbose($"TerminateInstances: {string.Join(", ", builders)}.");
+                    made.Forget(LeftResource.InstanceKind, null, connection.Region);
+                }
+                catch (CloudComposeException e)
+                {
+                    left.AddRange(builders.Select(id => (made.Entry(LeftResource.InstanceKind, id, connection.Region), $"{e.ErrorId}: {e.Message}")));
+                }
             }
 
-            if (!succeeded && options.KeepBuilderOnFailure)
+            if (left.Count > 0)
             {
-                observer.Warning($"Kept builder {string.Join(", ", builders)} for debugging (-KeepBuilderOnFailure). It costs money while it exists; remove it with: Remove-CloudComposeImageBuilder -Path '{plan.Config.FilePath}'");
-                return;
+                var where = made.MarkLeft(left);
+                observer.Warning(Describe(plan, left, where));
+            }
+            else if (succeeded)
+            {
+                made.ForgetAll();
             }
 
-            try
-            {
-                await Builders.TerminateAsync(ec2, builders, cleanup.Token).ConfigureAwait(false);
-                observer.Verbose($"TerminateInstances: {string.Join(", ", builders)}.");
-            }
-            catch (Exception e)
-            {
-                observer.Warning($"Could not terminate builder {string.Join(", ", builders)}: {e.Message}. Remove it with: Remove-CloudComposeImageBuilder -Path '{plan.Config.FilePath}'");
-            }
+            return left;
         }
 
-        private async Task RemoveFailedImageAsync(string imageId, string buildId, CancellationToken cancellationToken)
+        /// <summary>The warning that names everything left; PipelineMessages makes sure it reaches the user even after a stop.</summary>
+        internal static string Describe(BuildPlan plan, IReadOnlyList<(LeftResource Resource, string Reason)> left, string? recordPath)
         {
+            var lines = left.Select(l => $"  {l.Resource.Describe}: {l.Reason}{Environment.NewLine}    Remove it with: {l.Resource.Command}");
+            var kept = left.All(l => l.Reason.StartsWith("kept for debugging", StringComparison.Ordinal));
+            return (kept ? $"{plan.Config.Name}:{plan.Config.Version} keeps what follows in EC2; it costs money until removed:" : $"Cleanup of {plan.Config.Name}:{plan.Config.Version} could not finish; these stay in EC2 and cost money until removed:")
+                + Environment.NewLine + string.Join(Environment.NewLine, lines)
+                + (recordPath != null ? Environment.NewLine + $"  Recorded in {recordPath}; every command of this module reports what of it still exists." : string.Empty);
+        }
+
+        private async Task<IEnumerable<(LeftResource, string)>> RemoveUnfinishedImageAsync(BuildResources made, MadeImage image, CancellationToken budget)
+        {
+            var entry = made.Entry(LeftResource.ImageKind, image.ImageId, image.Region);
             try
             {
-                await ec2.DeregisterImageAsync(new DeregisterImageRequest { ImageId = imageId }, cancellationToken).ConfigureAwait(false);
-                observer.Verbose($"DeregisterImage: {imageId} (the build did not finish).");
-                var snapshots = await ec2.DescribeSnapshotsAsync(new DescribeSnapshotsRequest
-                {
-                    OwnerIds = new List<string> { "self" },
-                    Filters = new List<Filter> { new Filter("tag:" + BuildTags.BuildId, new List<string> { buildId }) },
-                }, cancellationToken).ConfigureAwait(false);
-                foreach (var snapshot in snapshots.Snapshots ?? new List<Snapshot>())
-                {
-                    await ec2.DeleteSnapshotAsync(new DeleteSnapshotRequest { SnapshotId = snapshot.SnapshotId }, cancellationToken).ConfigureAwait(false);
-                    observer.Verbose($"DeleteSnapshot: {snapshot.SnapshotId}.");
-                }
+                using var ec2 = connection.CreateEc2Client(image.Region, maxErrorRetry: 1);
+                var response = await CleanupRetry.RunAsync(ec2, "DeregisterImage", image.ImageId,
+                    token => ec2.DeregisterImageAsync(new DeregisterImageRequest { ImageId = image.ImageId, DeleteAssociatedSnapshots = true }, token), budget).ConfigureAwait(false);
+                observer.Verbose($"DeregisterImage: {image.ImageId} in {image.Region}, with its snapshots (the build did not finish).");
+                made.Forget(LeftResource.ImageKind, image.ImageId, image.Region);
+                return (response.DeleteSnapshotResults ?? new List<DeleteSnapshotReturnCode>())
+                    .Where(r => r.ReturnCode?.Value != "success")
+                    .Select(r => (made.Entry(LeftResource.SnapshotKind, r.SnapshotId, image.Region), $"DeregisterImage could not delete it ({r.ReturnCode?.Value})"))
+                    .ToList();
             }
-            catch (Exception e)
+            catch (CloudComposeException e) when (e.InnerException is AmazonEC2Exception { ErrorCode: "InvalidAMIID.NotFound" or "InvalidAMIID.Unavailable" })
             {
-                observer.Warning($"Could not remove the unfinished image {imageId} or its snapshots: {e.Message}. Remove them with Remove-UnusedCloudComposeImage or the EC2 console.");
+                made.Forget(LeftResource.ImageKind, image.ImageId, image.Region);
+                return Array.Empty<(LeftResource, string)>();
+            }
+            catch (CloudComposeException e)
+            {
+                return new[] { (entry, $"{e.ErrorId}: {e.Message}") };
             }
         }
     }

@@ -9,7 +9,7 @@ namespace CloudCompose.Image.Bake
     /// <summary>Everything decided before a bake calls a mutating API; -WhatIf shows exactly this.</summary>
     public sealed class BuildPlan
     {
-        internal BuildPlan(ImageConfig config, UserDataScript script, Amazon.EC2.Model.Image source, string region, string buildId, string token,
+        private BuildPlan(ImageConfig config, UserDataScript script, Amazon.EC2.Model.Image source, string region, string buildId, string token,
             string userData, string encodedUserData, bool compressed, IReadOnlyList<Tag> tags, RunInstancesRequest request, DateTime deadlineUtc)
         {
             Config = config;
@@ -50,7 +50,27 @@ namespace CloudCompose.Image.Bake
 
         public RunInstancesRequest Request { get; }
 
+        /// <summary>In EC2's clock: the CloudComposeDeadline tag, and when the builder's watchdog shuts it down.</summary>
         public DateTime DeadlineUtc { get; }
+
+        /// <summary>True when the builder runs the wrapper (and so has a watchdog); -NoTemplate sends a bare shutdown.</summary>
+        public bool HasWatchdog { get; private set; }
+
+        internal static BuildPlan Create(ImageConfig config, UserDataScript script, Amazon.EC2.Model.Image source, string region, string buildId, string token,
+            DateTime deadlineUtc, BakeOptions options)
+        {
+            // Whole seconds: the tag and the wrapper's epoch must name the same instant.
+            var deadline = new DateTime(deadlineUtc.Ticks - (deadlineUtc.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
+            var userData = options.NoTemplate ? script.UserData : UserDataWrapper.Wrap(script.Script, token, deadline, options.Timeout);
+            var encoded = UserDataWrapper.Encode(userData, config.FilePath, out var compressed);
+            var tags = BuildTags.For(config, buildId, deadline);
+            var request = BuilderLaunch.Request(config, source, encoded, tags, "cc-" + buildId);
+            return new BuildPlan(config, script, source, region, buildId, token, userData, encoded, compressed, tags, request, deadline) { HasWatchdog = !options.NoTemplate };
+        }
+
+        /// <summary>The same build with its deadline fixed at launch (EC2's now plus the timeout).</summary>
+        internal BuildPlan WithDeadline(DateTime deadlineUtc, BakeOptions options) =>
+            Create(Config, Script, SourceImage, Region, BuildId, Token, deadlineUtc, options);
 
         public string Describe() =>
             $"launch a {Request.InstanceType?.Value} builder from {SourceImage.ImageId} ({SourceImage.Name}) in {Config.Aws.Subnet}, {Region}, " +
