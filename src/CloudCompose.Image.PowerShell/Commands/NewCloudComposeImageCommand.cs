@@ -20,13 +20,12 @@ namespace CloudCompose.Image.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.New, "CloudComposeImage", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(ImageInfo))]
-    public sealed class NewCloudComposeImageCommand : AwsCmdlet
+    public sealed class NewCloudComposeImageCommand : AwsCmdlet, IDisposable
     {
         private const string PathSet = "Path";
         private const string LiteralPathSet = "LiteralPath";
 
-        private readonly PipelineMessages messages = new PipelineMessages();
-        private readonly List<Task> running = new List<Task>();
+        private RunningWork? work;
         private readonly List<ErrorRecord> failures = new List<ErrorRecord>();
         private readonly BakeBatch batch = new BakeBatch();
 
@@ -81,7 +80,31 @@ namespace CloudCompose.Image.PowerShell.Commands
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; } = 5;
 
-        protected override void ProcessRecord()
+        // Builds run in the background; Ctrl+C, stop signals and failed writes all go through RunningWork, which never lets
+        // the command end before they have cleaned up.
+        private RunningWork Work => work ??= new RunningWork(CancellationToken);
+
+        private PipelineMessages messages => Work.Messages;
+
+        protected override void ProcessRecord() => Work.Guard(this, ProcessConfigs);
+
+        protected override void StopProcessing()
+        {
+            base.StopProcessing();
+            if (work != null && work.Running.Count > 0)
+            {
+                work.Messages.PipelineStopped(this);
+                work.Messages.Warning("Stopping: terminating the builder(s) and removing unfinished images before the command ends (at most 2 minutes).");
+            }
+        }
+
+        public new void Dispose()
+        {
+            work?.Dispose();
+            base.Dispose();
+        }
+
+        private void ProcessConfigs()
         {
             var literal = ParameterSetName == LiteralPathSet;
             IEnumerable<string> files;
@@ -110,7 +133,13 @@ namespace CloudCompose.Image.PowerShell.Commands
 
         protected override void EndProcessing()
         {
-            messages.Pump(this, running);
+            Work.Finish(this);
+            if (Work.StoppedBy is { } signal)
+            {
+                AddFailure(ErrorRecords.From(new CloudComposeException(ErrorIds.BuildCancelled, ErrorKind.OperationStopped,
+                    $"{signal} stopped the build(s); the builders were terminated and unfinished images removed, except what a warning names.", signal)));
+            }
+
             if (failures.Count == 0)
             {
                 return;
@@ -141,6 +170,7 @@ namespace CloudCompose.Image.PowerShell.Commands
                 NoCleanup = NoCleanup,
                 NoTemplate = NoTemplate,
                 LogPath = LogPath != null ? SessionState.Path.GetUnresolvedProviderPathFromPSPath(LogPath) : null,
+                CleanupCancellation = Work.CleanupCancellation,
             };
             var baker = new ImageBaker(connection, messages, batch);
             var handedOver = false;
@@ -150,19 +180,19 @@ namespace CloudCompose.Image.PowerShell.Commands
                 // -NoCleanup); what goes is reported as verbose.
                 baker.AfterSuccess = (image, cancellationToken) => ImageRetirement.RetireOlderAsync(connection, messages, image, cancellationToken);
 
-                var plan = Wait(baker.PlanAsync(config, script, options, CancellationToken));
+                var plan = Wait(baker.PlanAsync(config, script, options, Work.Token));
                 WriteVerbose($"Plan for {config.Name}:{config.Version}: {plan.Describe()}");
                 if (!ShouldProcess($"{config.Name}:{config.Version} ({file})", plan.Describe()))
                 {
                     return;
                 }
 
-                while (running.Count(t => !t.IsCompleted) >= ThrottleLimit)
+                while (Work.Running.Count >= ThrottleLimit)
                 {
-                    messages.PumpUntilAny(this, running.Where(t => !t.IsCompleted).ToList());
+                    messages.PumpUntilAny(this, Work.Running);
                 }
 
-                running.Add(Task.Run(() => BakeAsync(baker, plan, options, file)));
+                Work.Start(() => BakeAsync(baker, plan, options, file));
                 handedOver = true;
             }
             finally
@@ -178,7 +208,7 @@ namespace CloudCompose.Image.PowerShell.Commands
         {
             try
             {
-                messages.Object(await baker.BakeAsync(plan, options, CancellationToken).ConfigureAwait(false));
+                messages.Object(await baker.BakeAsync(plan, options, Work.Token).ConfigureAwait(false));
             }
             catch (CloudComposeException e)
             {
@@ -186,7 +216,7 @@ namespace CloudCompose.Image.PowerShell.Commands
             }
             catch (OperationCanceledException)
             {
-                // Ctrl+C: the build has cleaned up after itself; there is nobody left to tell.
+                // Ctrl+C, a stop signal or a failed write: the build has cleaned up after itself, and warned about what it could not.
             }
             catch (Exception e)
             {

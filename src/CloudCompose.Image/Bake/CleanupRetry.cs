@@ -36,7 +36,7 @@ namespace CloudCompose.Image.Bake
                 }
                 catch (OperationCanceledException) when (budget.IsCancellationRequested)
                 {
-                    throw GaveUp(action, target, last, started);
+                    throw GaveUp(ec2, action, target, last, started);
                 }
 
                 try
@@ -46,7 +46,7 @@ namespace CloudCompose.Image.Bake
                 }
                 catch (OperationCanceledException)
                 {
-                    throw GaveUp(action, target, last, started);
+                    throw GaveUp(ec2, action, target, last, started);
                 }
 
                 delay = TimeSpan.FromTicks(Math.Min(MaxDelay.Ticks, delay.Ticks * 2));
@@ -63,12 +63,13 @@ namespace CloudCompose.Image.Bake
         public static bool IsTransient(CloudComposeException e) =>
             e.ErrorId is ErrorIds.AwsThrottled or ErrorIds.AwsServiceUnavailable or ErrorIds.AwsEndpointUnreachable;
 
-        private static CloudComposeException GaveUp(string action, string target, CloudComposeException? last, DateTime started)
+        private static CloudComposeException GaveUp(IAmazonEC2 ec2, string action, string target, CloudComposeException? last, DateTime started)
         {
-            var tried = AwsErrors.Describe(DateTime.UtcNow - started);
-            return last == null
-                ? new CloudComposeException(ErrorIds.AwsEndpointUnreachable, ErrorKind.Timeout, $"ec2:{action} got no answer within the {tried} cleanup may take.", target)
-                : new CloudComposeException(last.ErrorId, last.Kind, $"{last.Message} Cleanup kept trying for {tried}.", target, last.InnerException ?? last) { Hint = last.Hint };
+            var tried = DateTime.UtcNow - started;
+            return last?.InnerException is { } cause
+                ? AwsErrors.From(cause, action, target, new AwsCallInfo(tried, AwsCall.EndpointOf(ec2)))
+                : new CloudComposeException(ErrorIds.AwsEndpointUnreachable, ErrorKind.Timeout,
+                    $"ec2:{action} got no answer within the {AwsErrors.Describe(tried)} cleanup may take.", target);
         }
     }
 }

@@ -55,7 +55,19 @@ namespace CloudCompose.Image.LeftBehind
             {
                 if (connection == null || group.Key.Account != connection.Account || !SameEndpoint(group.Key.Endpoint, connection.EndpointUrl))
                 {
-                    result.AddRange(group.Select(r => new LeftResourceStatus(r, null, "recorded for other credentials or another endpoint")));
+                    if (await LocalEndpointGoneAsync(group.Key.Endpoint).ConfigureAwait(false))
+                    {
+                        // An emulator on this machine that no longer listens took its resources with it.
+                        foreach (var r in group)
+                        {
+                            record.Forget(x => x.SameAs(r));
+                        }
+                    }
+                    else
+                    {
+                        result.AddRange(group.Select(r => new LeftResourceStatus(r, null, "recorded for other credentials or another endpoint")));
+                    }
+
                     continue;
                 }
 
@@ -85,6 +97,31 @@ namespace CloudCompose.Image.LeftBehind
             }
 
             return result;
+        }
+
+        private static async Task<bool> LocalEndpointGoneAsync(string? endpoint)
+        {
+            if (endpoint == null || !Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || !uri.IsLoopback)
+            {
+                return false;
+            }
+
+            using var tcp = new System.Net.Sockets.TcpClient();
+            try
+            {
+                var connect = tcp.ConnectAsync(uri.Host == "localhost" ? "127.0.0.1" : uri.Host, uri.Port);
+                if (await Task.WhenAny(connect, Task.Delay(TimeSpan.FromSeconds(1))).ConfigureAwait(false) != connect)
+                {
+                    return false;
+                }
+
+                await connect.ConfigureAwait(false);
+                return false;
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+                return true;
+            }
         }
 
         private static bool SameEndpoint(string? a, string? b) =>

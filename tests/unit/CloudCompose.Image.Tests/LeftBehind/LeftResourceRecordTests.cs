@@ -89,6 +89,31 @@ namespace CloudCompose.Image.Tests.LeftBehind
             }
         }
 
+        [Fact]
+        public async Task EntriesOfALocalEndpointThatNoLongerListensAreForgottenAndOthersReportedUnchecked()
+        {
+            var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop();
+            var record = Record();
+            var gone = Builder("emulator-gone", "i-0123456789abcdef0");
+            gone.Endpoint = $"http://127.0.0.1:{port}/";
+            gone.Status = LeftResource.Left;
+            var elsewhere = Builder("real-aws", "i-0fedcba9876543210");
+            elsewhere.Status = LeftResource.Left;
+            record.Track(gone);
+            record.Track(elsewhere);
+
+            var report = await LeftResourceCheck.RunAsync(record, null, TimeSpan.FromSeconds(5), CancellationToken.None);
+
+            var only = Assert.Single(report);
+            Assert.Equal("real-aws", only.Resource.BuildId);
+            Assert.Null(only.State);
+            Assert.Contains("other credentials", only.UncheckedBecause);
+            Assert.Equal("real-aws", Assert.Single(record.Read()).BuildId);
+        }
+
         [Theory]
         [InlineData(LeftResource.InstanceKind, null, "Remove-CloudComposeImageBuilder -Name 'it''s' -Region us-east-1")]
         [InlineData(LeftResource.ImageKind, null, "aws ec2 deregister-image --region us-east-1 --image-id ami-0123456789abcdef0 --delete-associated-snapshots")]
