@@ -54,6 +54,11 @@ namespace CloudCompose.Image.PowerShell.Commands
         [DurationTransformation]
         public TimeSpan ConsoleTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
+        /// <summary>How long removing the builder and an unfinished image may take, retries included, once the build has ended or been stopped.</summary>
+        [Parameter]
+        [DurationTransformation]
+        public TimeSpan CleanupTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
         /// <summary>Take the builder's stop as success, for AMIs without a serial console.</summary>
         [Parameter]
         public SwitchParameter SkipScriptCheck { get; set; }
@@ -94,7 +99,7 @@ namespace CloudCompose.Image.PowerShell.Commands
             if (work != null && work.Running.Count > 0)
             {
                 work.Messages.PipelineStopped(this);
-                work.Messages.Warning("Stopping: terminating the builder(s) and removing unfinished images before the command ends (at most 2 minutes).");
+                work.Messages.Warning($"Stopping: terminating the builder(s) and removing unfinished images before the command ends (at most {CleanupTimeout}).");
             }
         }
 
@@ -165,6 +170,7 @@ namespace CloudCompose.Image.PowerShell.Commands
                 Timeout = Timeout,
                 ImageTimeout = ImageTimeout,
                 ConsoleTimeout = ConsoleTimeout,
+                CleanupTimeout = CleanupTimeout,
                 SkipScriptCheck = SkipScriptCheck,
                 KeepBuilderOnFailure = KeepBuilderOnFailure,
                 NoCleanup = NoCleanup,

@@ -41,6 +41,14 @@ namespace CloudCompose.Image.Bake
                 left.AddRange(await RemoveUnfinishedImageAsync(made, image, budget.Token).ConfigureAwait(false));
             }
 
+            var kept = made.Images.Where(i => i.Finished).ToList();
+            if (!succeeded && kept.Count > 0)
+            {
+                // A finished image is a product, not debris: kept, said so, and not reported as left.
+                observer.Warning($"The build of {plan.Config.Name}:{plan.Config.Version} did not complete; its finished image(s) {string.Join(", ", kept.Select(i => $"{i.ImageId} ({i.Region})"))} are kept. Retire them with Remove-UnusedCloudComposeImage.");
+                kept.ForEach(i => made.Forget(LeftResource.ImageKind, i.ImageId, i.Region));
+            }
+
             var builders = new List<string>();
             if (made.InstanceId != null)
             {
