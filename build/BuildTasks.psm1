@@ -22,9 +22,10 @@ function New-BuildContext {
 }
 
 function Invoke-Native {
-    # Runs a native command and turns a non-zero exit code into an error.
+    # Runs a native command and turns a non-zero exit code into an error. Its output goes to the host, never into the
+    # caller's return value (a task's result must be only what the task returns).
     param([string] $What, [scriptblock] $Command)
-    & $Command
+    & $Command | Out-Host
     if ($LASTEXITCODE -ne 0) { throw "$What failed (exit code $LASTEXITCODE)." }
 }
 
@@ -172,8 +173,8 @@ function Invoke-PesterTests {
 function Invoke-TestTask {
     param($Context, [string] $PesterFilter = '*')
     New-Item -ItemType Directory -Force $Context.ResultsDir | Out-Null
-    Invoke-BuildTask -Context $Context
-    New-ModulePackage -Context $Context
+    $null = Invoke-BuildTask -Context $Context
+    $null = New-ModulePackage -Context $Context
     $unit = Invoke-UnitTests -Context $Context
     $pester = Invoke-PesterTests -Context $Context -Filter $PesterFilter
     Write-Host ("xunit:  {0} passed, {1} failed, {2} skipped" -f $unit.Passed, $unit.Failed, $unit.Skipped)

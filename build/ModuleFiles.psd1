@@ -15,6 +15,7 @@
         'CloudCompose.Image.dll'                # the engine
         'AWSSDK.Core.dll'
         'AWSSDK.EC2.dll'
+        'AWSSDK.SimpleSystemsManagement.dll'    # image.publish.ssm_parameter
         'AWSSDK.SecurityToken.dll'              # assume-role profiles (loaded by the SDK's credential chain)
         'AWSSDK.SSO.dll'                        # SSO profiles
         'AWSSDK.SSOOIDC.dll'

@@ -3,7 +3,8 @@
     The main job, end to end, with no AWS account: bakes examples/docker into an image on the bundled EC2 emulator.
 .DESCRIPTION
     Starts the emulator on 127.0.0.1, seeds a source AMI, renders the user data, bakes the image with
-    New-CloudComposeImage, lists images, and stops the emulator. Run it through build.ps1:
+    New-CloudComposeImage, publishes it to the SSM parameter /images/docker/latest (image.publish), reads the
+    parameter back, lists images, and stops the emulator. Run it through build.ps1:
         dotnet pwsh ./build.ps1 -Task Demo
 #>
 param(
@@ -36,11 +37,17 @@ try {
     Write-Step 'New-CloudComposeImage -WhatIf'
     New-CloudComposeImage -Path $example -EndpointUrl $emulator.Url -WhatIf
 
-    Write-Step 'New-CloudComposeImage: launch, run image.sh, prove it succeeded, create the image, terminate the builder'
+    Write-Step 'New-CloudComposeImage: launch, run image.sh, prove it succeeded, create the image, terminate the builder, publish'
     $image = New-CloudComposeImage -Path $example -EndpointUrl $emulator.Url -Verbose 4>&1 | ForEach-Object {
         if ($_ -is [System.Management.Automation.VerboseRecord]) { Write-Host "  VERBOSE: $($_.Message)" -ForegroundColor DarkGray } else { $_ }
     }
     $image | Format-List ImageId, ImageName, Name, Version, State, Region, SnapshotIds, BuilderInstanceId, Duration | Out-Host
+
+    Write-Step 'Published: the SSM parameter fleets launch from (resolve:ssm:/images/docker/latest)'
+    $image.Published | Format-Table Kind, Region, Name, ImageId, Version, Previous, Succeeded | Out-Host
+    $parameter = Invoke-Emulator $emulator GET ssm-parameters | Where-Object name -eq '/images/docker/latest'
+    Write-Host "  /images/docker/latest = $($parameter.value) (version $($parameter.version), validated by Parameter Store)"
+    if ($parameter.value -ne $image.ImageId) { throw "The SSM parameter resolves to $($parameter.value), not $($image.ImageId)." }
 
     if (Get-Command Get-CloudComposeImage -ErrorAction SilentlyContinue) {
         Write-Step 'Get-CloudComposeImage -Name docker'
@@ -50,7 +57,7 @@ try {
     Write-Step 'The builder is gone:'
     Invoke-Emulator $emulator GET instances | Select-Object id, state, imageId | Format-Table | Out-Host
     if ($image.State -ne 'available') { throw "The demo image ended $($image.State)." }
-    Write-Host "Demo finished: $($image.ImageId) ($($image.ImageName)) is available." -ForegroundColor Green
+    Write-Host "Demo finished: $($image.ImageId) ($($image.ImageName)) is available and published to /images/docker/latest." -ForegroundColor Green
 }
 finally {
     Stop-CloudComposeEmulator $emulator

@@ -41,7 +41,9 @@ public sealed class Ec2Emulator : IAsyncDisposable
             k.AddServerHeader = false;
         });
         var app = builder.Build();
-        app.Run(ctx => ctx.Request.Path.StartsWithSegments("/_emulator") ? AdminEndpoints.Handle(ctx, state) : ServeApi(ctx, state));
+        app.Run(ctx => ctx.Request.Path.StartsWithSegments("/_emulator") ? AdminEndpoints.Handle(ctx, state)
+            : ctx.Request.Headers["X-Amz-Target"].ToString().StartsWith(EmulatorState.SsmTargetPrefix, StringComparison.Ordinal) ? ServeSsm(ctx, state)
+            : ServeApi(ctx, state));
         await app.StartAsync(ct);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new Ec2Emulator(app, state, new Uri(address.TrimEnd('/') + "/"));
@@ -68,6 +70,18 @@ public sealed class Ec2Emulator : IAsyncDisposable
         ctx.Response.StatusCode = status;
         ctx.Response.ContentType = "text/xml;charset=UTF-8";
         await ctx.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(body));
+    }
+
+    /// <summary>Systems Manager's JSON 1.1 protocol at the same URL, told apart by its X-Amz-Target header.</summary>
+    private static async Task ServeSsm(HttpContext ctx, EmulatorState state)
+    {
+        using var reader = new StreamReader(ctx.Request.Body, Encoding.UTF8);
+        var body = await reader.ReadToEndAsync();
+        var (status, json) = state.HandleSsm(ctx.Request.Headers["X-Amz-Target"].ToString(), body, RegionOf(ctx.Request.Headers.Authorization.ToString()));
+        ctx.Response.StatusCode = status;
+        ctx.Response.ContentType = "application/x-amz-json-1.1";
+        ctx.Response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();
+        await ctx.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(json));
     }
 
     /// <summary>The region from a SigV4 credential scope (Credential=AKID/date/region/service/aws4_request).</summary>

@@ -67,12 +67,14 @@ public sealed partial class EmulatorState
     }
 
     /// <summary>Chooses the outcome of a launch; called under the lock once tags and user data are known.</summary>
-    internal ScriptOutcome PickOutcome(string userData, IReadOnlyDictionary<string, string> tags)
+    internal ScriptOutcome PickOutcome(string userData, IReadOnlyDictionary<string, string> tags, Model.Ec2Image? image = null)
     {
         for (var i = 0; i < _rules.Count; i++)
         {
             var (rule, remaining) = _rules[i];
             if (rule.UserDataContains is { } s && !userData.Contains(s, StringComparison.Ordinal)) continue;
+            if (rule.ImageId is { } id && image?.Id != id) continue;
+            if (rule.ImageName is { } pattern && (image is null || !Filters.Wildcard.IsMatch(pattern, image.Name))) continue;
             if (rule.Tags is { } want && !want.All(t => tags.TryGetValue(t.Key, out var v) && (t.Value == "*" || t.Value == v))) continue;
             if (remaining is { } r)
             {

@@ -25,6 +25,11 @@ public sealed record OutcomeRule
 {
     /// <summary>Only instances whose decoded user data contains this text.</summary>
     public string? UserDataContains { get; init; }
+    /// <summary>Only instances launched from this image id.</summary>
+    public string? ImageId { get; init; }
+    /// <summary>Only instances launched from an image whose name matches this wildcard (<c>*</c>, <c>?</c>): an image the
+    /// emulator made with CreateImage gives the instances launched from it their own outcome (a test run of the new image).</summary>
+    public string? ImageName { get; init; }
     /// <summary>Only instances that carry all these tags (value "*" matches any value).</summary>
     public Dictionary<string, string>? Tags { get; init; }
     /// <summary>How many launches the rule applies to; null means every later launch.</summary>

@@ -44,6 +44,18 @@ namespace CloudCompose.Image
 
         public IReadOnlyList<string> SharedWithAccounts { get; set; } = new string[0];
 
+        /// <summary>The instance image.test ran on (terminated since); null when there was no test or -SkipTest.</summary>
+        public string? TestInstanceId { get; set; }
+
+        /// <summary>The test instance's serial console at the end of the test.</summary>
+        public string? TestConsoleOutput { get; set; }
+
+        /// <summary>True when image.test passed on the new image; false when the build had no test to run.</summary>
+        public bool Tested { get; set; }
+
+        /// <summary>What image.publish set to this image, per target and region, in the order published.</summary>
+        public IReadOnlyList<PublishedTarget> Published { get; set; } = new PublishedTarget[0];
+
         /// <summary>The builder's serial console at the end of the build.</summary>
         public string? ConsoleOutput { get; set; }
 

@@ -2,7 +2,8 @@
 # (real signals), each cell against an emulator of its own, witnessed through the emulator's inspection routes.
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'FaultMatrix.psm1') -Force
-    $script:Cells = @(Get-MatrixCell)
+    # Hashtables, so each test sees $Phase and $Fault.
+    $script:Cells = @(Get-MatrixCell | ForEach-Object { @{ Phase = $_.Phase; Fault = $_.Fault } })
 }
 
 BeforeAll {

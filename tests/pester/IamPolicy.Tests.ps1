@@ -1,7 +1,7 @@
-# docs/iam-policy.json is the least-privilege policy the module needs. It may not drift from the code: the EC2
-# actions it allows must be exactly those the module calls in a representative run against the emulator (plus
+# docs/iam-policy.json is the least-privilege policy the module needs. It may not drift from the code: the EC2 and
+# SSM actions it allows must be exactly those the module calls in a representative run against the emulator (plus
 # CreateTags, which tag-on-create needs without a call of its own), and every action any other test file made the
-# emulator count must be allowed.
+# emulator count must be allowed. The emulator counts Systems Manager calls as ssm:<Operation>.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-Module (Get-TestModuleManifest) -Force
@@ -9,6 +9,8 @@ BeforeAll {
     $script:Statements = @($Policy.Statement)
     $script:PolicyActions = @($Statements | ForEach-Object { $_.Action } | Sort-Object -Unique)
     $script:Ec2Actions = @($PolicyActions | Where-Object { $_ -like 'ec2:*' } | ForEach-Object { $_.Substring(4) } | Sort-Object -Unique)
+    # SSM actions keep their prefix: that is how the emulator counts them.
+    $script:Ec2Actions += @($PolicyActions | Where-Object { $_ -like 'ssm:*' })
     # Needed for a call's side effect rather than called: tags given in TagSpecifications / CopyImageTags.
     $script:Implied = @('CreateTags')
     # Answered by the emulator but not EC2 permissions (STS GetCallerIdentity needs no permission).
@@ -27,7 +29,7 @@ Describe 'docs/iam-policy.json' {
     }
 
     It 'names every action, with no wildcards' {
-        $PolicyActions | ForEach-Object { $_ | Should -Match '^(ec2|iam):[A-Z][A-Za-z]+$' }
+        $PolicyActions | ForEach-Object { $_ | Should -Match '^(ec2|iam|ssm):[A-Z][A-Za-z]+$' }
     }
 
     It 'limits every mutating EC2 action by resource type, and by tag where EC2 supports it' {
@@ -37,14 +39,25 @@ Describe 'docs/iam-policy.json' {
             @($s.Resource) | Should -Not -Contain '*' -Because "$($s.Sid) mutates"
         }
         $conditioned = @($Statements | Where-Object { $_.PSObject.Properties['Condition'] } | ForEach-Object { $_.Action } | Sort-Object -Unique)
-        foreach ($action in 'ec2:TerminateInstances', 'ec2:DeregisterImage', 'ec2:DisableImage', 'ec2:EnableImageDeprecation', 'ec2:DeleteSnapshot', 'ec2:ModifyImageAttribute', 'ec2:CreateTags', 'ec2:GetConsoleOutput') {
+        foreach ($action in 'ec2:TerminateInstances', 'ec2:DeregisterImage', 'ec2:DisableImage', 'ec2:EnableImageDeprecation', 'ec2:DeleteSnapshot', 'ec2:ModifyImageAttribute', 'ec2:CreateTags', 'ec2:GetConsoleOutput', 'ssm:PutParameter', 'ssm:AddTagsToResource') {
             $conditioned | Should -Contain $action
         }
     }
 
-    It 'allows tagging only while creating' {
-        $tagging = $Statements | Where-Object { 'ec2:CreateTags' -in @($_.Action) }
-        @($tagging.Condition.StringEquals.'ec2:CreateAction') | Should -Be @('RunInstances', 'CreateImage', 'CopyImage')
+    It 'allows tagging only while creating, and afterwards only the failed-test mark on its own images' {
+        $tagging = @($Statements | Where-Object { 'ec2:CreateTags' -in @($_.Action) })
+        $tagging.Count | Should -Be 2
+        @($tagging[0].Condition.StringEquals.'ec2:CreateAction') | Should -Be @('RunInstances', 'CreateImage', 'CopyImage')
+        $tagging[1].Condition.Null.'ec2:ResourceTag/ImageName' | Should -Be 'false'
+        @($tagging[1].Condition.'ForAllValues:StringEquals'.'aws:TagKeys') | Should -Be @('CloudComposeTestResult')
+    }
+
+    It 'overwrites only SSM parameters the module tagged' {
+        $put = @($Statements | Where-Object { 'ssm:PutParameter' -in @($_.Action) })
+        $put.Count | Should -Be 2
+        $put[0].Condition.Null.'aws:RequestTag/ImageName' | Should -Be 'false'
+        $put[1].Condition.Null.'aws:ResourceTag/ImageName' | Should -Be 'false'
+        $put[1].Condition.StringEquals.'ssm:Overwrite' | Should -Be 'true'
     }
 }
 
@@ -62,6 +75,16 @@ Describe 'the policy against what the module calls' {
         # snapshots), leftover builders, listing with usage (instances, launch templates), retiring with each -Action,
         # and tab completion of names and versions.
         New-CloudComposeImage -Path $folder -EndpointUrl $Emulator.Url | Out-Null
+        # Test and publish: a passing test, a new and an existing SSM parameter, a launch template; then a failing
+        # test kept with -KeepFailedImage (disabled and tagged).
+        Invoke-Emulator $Emulator POST seed @{ launchTemplates = @(@{ name = 'lt-publish'; versions = @(@{ imageId = $SourceAmi }) }); ssmParameters = @(@{ name = '/iam/existing'; imageId = $SourceAmi }) } | Out-Null
+        $releaseFolder = New-TestFolder
+        Write-TestFile $releaseFolder 'cloud-compose.yml' "image:`n  name: iam-release`n  version: '1.0'`n  aws:`n    ami: $SourceAmi`n    subnet: subnet-0123abcd`n  test: test.sh`n  publish:`n    ssm_parameter: [/iam/new, /iam/existing]`n    launch_templates: [lt-publish]`n" | Out-Null
+        Write-TestFile $releaseFolder 'image.sh' "echo iam`n" | Out-Null
+        Write-TestFile $releaseFolder 'test.sh' "echo test`n" | Out-Null
+        $script:Released = New-CloudComposeImage -Path $releaseFolder -EndpointUrl $Emulator.Url -NoCleanup
+        Invoke-Emulator $Emulator POST outcomes @{ imageName = 'iam-release_*'; count = 1; outcome = @{ consoleText = (Get-EmulatorMarkerConsole); exitCode = 1 } } | Out-Null
+        try { New-CloudComposeImage -Path $releaseFolder -EndpointUrl $Emulator.Url -KeepFailedImage -ErrorAction Stop -WarningAction SilentlyContinue } catch { $script:FailedTest = $_ }
         Invoke-Emulator $Emulator POST faults/images @{ count = 1 } | Out-Null
         try { New-CloudComposeImage -Path $folder -EndpointUrl $Emulator.Url -ErrorAction Stop } catch { $script:FailedBuild = $_ }
         Invoke-Emulator $Emulator POST seed @{ instances = @(@{ imageId = $SourceAmi; state = 'stopped'; tags = @{ ImageName = 'iam'; ImageVersion = '1.0' } }) } | Out-Null
@@ -91,6 +114,8 @@ Describe 'the policy against what the module calls' {
 
     It 'ran the failure path it meant to' {
         $FailedBuild.FullyQualifiedErrorId | Should -BeLike 'ImageCreationFailed,*'
+        $FailedTest.FullyQualifiedErrorId | Should -BeLike 'ImageTestFailed,*'
+        @($Released.Published | Where-Object Succeeded).Count | Should -Be 3 -Because ($Released.Published | Out-String)
     }
 
     It 'listed with usage and retired one image with each -Action' {

@@ -53,8 +53,8 @@ internal static class ImageReferenceActions
                     refs.Add(new Reference(imageId!, "ec2:LaunchTemplate", $"arn:aws:ec2:{r.Region}:{Ec2Request.Account}:launch-template/{t.Id}"));
         }
         if (Wants("ssm:Parameter"))
-            refs.AddRange(store.SsmParameters.Where(s => ids.Contains(s.ImageId))
-                .Select(s => new Reference(s.ImageId, "ssm:Parameter", $"arn:aws:ssm:{r.Region}:{Ec2Request.Account}:parameter/{s.Name.TrimStart('/')}")));
+            refs.AddRange(store.SsmParameters.Where(s => s.ImageId is { } id && ids.Contains(id))
+                .Select(s => new Reference(s.ImageId!, "ssm:Parameter", $"arn:aws:ssm:{r.Region}:{Ec2Request.Account}:parameter/{s.Name.TrimStart('/')}")));
 
         var (page, next) = Pager.Page(refs, f => $"{f.ImageId}\u0001{f.ResourceType}\u0001{f.Arn}", max, p.Get("NextToken"), r.Action);
         var x = r.Xml();

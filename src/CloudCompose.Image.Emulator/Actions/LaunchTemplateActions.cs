@@ -118,9 +118,9 @@ internal static partial class LaunchTemplateActions
         var merged = Overlay(v.Data, own);
         if (merged.GetValueOrDefault("ImageId") is { } img && img.StartsWith("resolve:ssm:", StringComparison.Ordinal))
         {
-            var param = r.Store.SsmParameters.FirstOrDefault(s => s.Name == img["resolve:ssm:".Length..])
+            var param = r.Store.SsmParameters.FirstOrDefault(s => s.Name == img["resolve:ssm:".Length..] && s.ImageId is not null)
                 ?? throw Ec2Error.InvalidParameterValue($"The SSM parameter {img} could not be resolved.");
-            merged["ImageId"] = param.ImageId;
+            merged["ImageId"] = param.ImageId!;
         }
         return (new QueryParams(merged), (t.Id, v.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }

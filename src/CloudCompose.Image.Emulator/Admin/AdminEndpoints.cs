@@ -48,6 +48,7 @@ internal static class AdminEndpoints
                 ("GET", "/instances") => state.ListInstances(Region(ctx)),
                 ("GET", "/images") => state.ListImages(Region(ctx)),
                 ("GET", "/snapshots") => state.ListSnapshots(Region(ctx)),
+                ("GET", "/ssm-parameters") => state.ListSsmParameters(Region(ctx)),
                 _ => NotFound(),
             };
             ctx.Response.ContentType = "application/json";

@@ -10,6 +10,8 @@ internal sealed class RegionStore(string name)
     public Dictionary<string, Ec2Volume> Volumes { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, Ec2LaunchTemplate> LaunchTemplates { get; } = new(StringComparer.Ordinal);
     public List<SsmParameter> SsmParameters { get; } = new();
+    /// <summary>aws:ec2:image validations that failed (Parameter Store reports them through EventBridge only).</summary>
+    public List<SsmFailedValidation> SsmFailures { get; } = new();
     /// <summary>RunInstances ClientToken → (reservation id, hash of the other parameters).</summary>
     public Dictionary<string, (string ReservationId, string ParamHash)> RunTokens { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, string> CopyTokens { get; } = new(StringComparer.Ordinal);

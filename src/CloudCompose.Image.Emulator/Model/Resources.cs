@@ -148,4 +148,3 @@ internal sealed class Ec2LaunchTemplate : Ec2Resource
     public int LatestVersion => Versions.Count == 0 ? 0 : Versions.Max(v => v.Number);
 }
 
-internal sealed record SsmParameter(string Name, string ImageId);

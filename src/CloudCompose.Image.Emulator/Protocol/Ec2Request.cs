@@ -25,7 +25,11 @@ internal sealed class Ec2Request
     public RegionStore Refreshed(string region)
     {
         var s = State.Store(region);
-        if (_refreshed.Add(region)) Lifecycle.Lifecycle.Refresh(s, Now, Delays);
+        if (_refreshed.Add(region))
+        {
+            Lifecycle.Lifecycle.Refresh(s, Now, Delays);
+            Ssm.SsmValidation.Settle(s, Now);
+        }
         return s;
     }
 

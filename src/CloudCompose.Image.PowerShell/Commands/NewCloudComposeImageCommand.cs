@@ -59,6 +59,24 @@ namespace CloudCompose.Image.PowerShell.Commands
         [DurationTransformation]
         public TimeSpan CleanupTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
+        /// <summary>Time from launching the test instance until it has stopped (image.test's whole run).</summary>
+        [Parameter]
+        [DurationTransformation]
+        public TimeSpan TestTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+        /// <summary>How long each SSM parameter may take to validate after PutParameter.</summary>
+        [Parameter]
+        [DurationTransformation]
+        public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+        /// <summary>Publish without running image.test (emergencies only).</summary>
+        [Parameter]
+        public SwitchParameter SkipTest { get; set; }
+
+        /// <summary>When image.test fails, disable and tag the image instead of deregistering it.</summary>
+        [Parameter]
+        public SwitchParameter KeepFailedImage { get; set; }
+
         /// <summary>Take the builder's stop as success, for AMIs without a serial console.</summary>
         [Parameter]
         public SwitchParameter SkipScriptCheck { get; set; }
@@ -164,6 +182,7 @@ namespace CloudCompose.Image.PowerShell.Commands
             WriteVerbose($"Reading {file}");
             var config = ConfigReader.Read(file);
             var script = ScriptRenderer.Render(config, renderTemplate: !NoTemplate);
+            var testScript = NoTemplate || SkipTest ? null : ScriptRenderer.RenderTest(config, Environment.GetEnvironmentVariables());
             var connection = Connect(config.Aws.Region);
             var options = new BakeOptions
             {
@@ -175,6 +194,10 @@ namespace CloudCompose.Image.PowerShell.Commands
                 KeepBuilderOnFailure = KeepBuilderOnFailure,
                 NoCleanup = NoCleanup,
                 NoTemplate = NoTemplate,
+                TestTimeout = TestTimeout,
+                PublishTimeout = PublishTimeout,
+                SkipTest = SkipTest,
+                KeepFailedImage = KeepFailedImage,
                 LogPath = LogPath != null ? SessionState.Path.GetUnresolvedProviderPathFromPSPath(LogPath) : null,
                 CleanupCancellation = Work.CleanupCancellation,
             };
@@ -186,7 +209,7 @@ namespace CloudCompose.Image.PowerShell.Commands
                 // -NoCleanup); what goes is reported as verbose.
                 baker.AfterSuccess = (image, cancellationToken) => ImageRetirement.RetireOlderAsync(connection, messages, image, cancellationToken);
 
-                var plan = Wait(baker.PlanAsync(config, script, options, Work.Token));
+                var plan = Wait(baker.PlanAsync(config, script, options, Work.Token, testScript));
                 WriteVerbose($"Plan for {config.Name}:{config.Version}: {plan.Describe()}");
                 if (!ShouldProcess($"{config.Name}:{config.Version} ({file})", plan.Describe()))
                 {
@@ -214,7 +237,12 @@ namespace CloudCompose.Image.PowerShell.Commands
         {
             try
             {
-                messages.Object(await baker.BakeAsync(plan, options, Work.Token).ConfigureAwait(false));
+                var image = await baker.BakeAsync(plan, options, Work.Token).ConfigureAwait(false);
+                messages.Object(image);
+                foreach (var failed in image.Published.Where(t => !t.Succeeded))
+                {
+                    AddFailure(ErrorRecords.From(ImagePublisher.Failure(failed)));
+                }
             }
             catch (CloudComposeException e)
             {

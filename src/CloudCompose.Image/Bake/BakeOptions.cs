@@ -37,6 +37,18 @@ namespace CloudCompose.Image.Bake
         /// <summary>Skip retiring older unused images after a successful build.</summary>
         public bool NoCleanup { get; set; }
 
+        /// <summary>From launching the test instance until it has stopped (image.test's whole run; its watchdog uses it too).</summary>
+        public TimeSpan TestTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+        /// <summary>Publish without running image.test (emergencies); a warning says so.</summary>
+        public bool SkipTest { get; set; }
+
+        /// <summary>When image.test fails, disable and tag the image instead of deregistering it.</summary>
+        public bool KeepFailedImage { get; set; }
+
+        /// <summary>How long each SSM parameter may take to validate (Parameter Store checks aws:ec2:image values asynchronously).</summary>
+        public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
         /// <summary>Where to save the builder's console output; null keeps it only on the result.</summary>
         public string? LogPath { get; set; }
 

@@ -56,11 +56,13 @@ namespace CloudCompose.Image.Bake
         /// <summary>True when the builder runs the wrapper (and so has a watchdog); -NoTemplate sends a bare shutdown.</summary>
         public bool HasWatchdog { get; private set; }
 
+        /// <summary>image.test's wrapped script; null when there is no test (or -SkipTest).</summary>
+        public TestPlan? Test { get; internal set; }
+
         internal static BuildPlan Create(ImageConfig config, UserDataScript script, Amazon.EC2.Model.Image source, string region, string buildId, string token,
             DateTime deadlineUtc, BakeOptions options)
         {
-            // Whole seconds: the tag and the wrapper's epoch must name the same instant.
-            var deadline = new DateTime(deadlineUtc.Ticks - (deadlineUtc.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
+            var deadline = WholeSeconds(deadlineUtc);
             var userData = options.NoTemplate ? script.UserData : UserDataWrapper.Wrap(script.Script, token, deadline, options.Timeout);
             var encoded = UserDataWrapper.Encode(userData, config.FilePath, out var compressed);
             var tags = BuildTags.For(config, buildId, deadline);
@@ -69,12 +71,22 @@ namespace CloudCompose.Image.Bake
         }
 
         /// <summary>The same build with its deadline fixed at launch (EC2's now plus the timeout).</summary>
-        internal BuildPlan WithDeadline(DateTime deadlineUtc, BakeOptions options) =>
-            Create(Config, Script, SourceImage, Region, BuildId, Token, deadlineUtc, options);
+        internal BuildPlan WithDeadline(DateTime deadlineUtc, BakeOptions options)
+        {
+            var plan = Create(Config, Script, SourceImage, Region, BuildId, Token, deadlineUtc, options);
+            plan.Test = Test;
+            return plan;
+        }
+
+        /// <summary>Whole seconds: a deadline tag and the wrapper's epoch must name the same instant.</summary>
+        internal static DateTime WholeSeconds(DateTime utc) => new DateTime(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
 
         public string Describe() =>
             $"launch a {Request.InstanceType?.Value} builder from {SourceImage.ImageId} ({SourceImage.Name}) in {Config.Aws.Subnet}, {Region}, " +
             $"run image.sh ({Script.Files.Count} template file(s), {UserData.Length} bytes of user data{(Compressed ? ", gzipped" : string.Empty)}), " +
-            $"then create an image named {Config.Name}_{Config.Version}_<timestamp>";
+            $"then create an image named {Config.Name}_{Config.Version}_<timestamp>" +
+            (Test != null ? $", test it with {Config.Test?.Script} on a {Test.InstanceType} instance" : string.Empty) +
+            (Config.Publish.SsmParameters.Count > 0 ? $", set SSM parameter {string.Join(", ", Config.Publish.SsmParameters)}" : string.Empty) +
+            (Config.Publish.LaunchTemplates.Count > 0 ? $", make a new default version of launch template {string.Join(", ", Config.Publish.LaunchTemplates)}" : string.Empty);
     }
 }

@@ -9,7 +9,9 @@ namespace CloudCompose.Image.Bake
         RunningScript,
         ReadingConsole,
         CreatingImage,
+        Testing,
         CopyingImage,
+        Publishing,
         CleaningUp,
         Completed,
     }

@@ -52,8 +52,15 @@ namespace CloudCompose.Image.Bake
         {
             InstanceId = instanceId;
             LaunchOutcomeUnknown = false;
-            Write(r => r.Update(e => e.Kind == LeftResource.InstanceKind && e.BuildId == Plan.BuildId, e => e.Id = instanceId));
+            Write(r => r.Update(e => e.Kind == LeftResource.InstanceKind && e.Role == LeftResource.BuilderRole && e.BuildId == Plan.BuildId, e => e.Id = instanceId));
         }
+
+        /// <summary>image.test's instance is about to be launched (the cleanup terminates it like the builder).</summary>
+        public void TestLaunching() =>
+            Write(r => r.Track(LeftResourceRecord.Owned(Entry(LeftResource.InstanceKind, null, connection.Region, LeftResource.TestRole))));
+
+        public void TestLaunched(string instanceId) =>
+            Write(r => r.Update(e => e.Kind == LeftResource.InstanceKind && e.Role == LeftResource.TestRole && e.BuildId == Plan.BuildId && e.Id == null, e => e.Id = instanceId));
 
         /// <summary>RunInstances answered with an error: nothing was launched.</summary>
         public void LaunchRefused()
@@ -70,17 +77,33 @@ namespace CloudCompose.Image.Bake
             return made;
         }
 
+        /// <summary>CopyImage is about to be sent: until it answers, the copy may exist without its id (cleanup looks for it by tag).</summary>
+        public MadeImage CopyStarting(string region)
+        {
+            var made = new MadeImage(region, null);
+            Images.Add(made);
+            return made;
+        }
+
+        public void CopyMade(MadeImage copy, string imageId)
+        {
+            copy.ImageId = imageId;
+            Write(r => r.Track(LeftResourceRecord.Owned(Entry(LeftResource.ImageKind, imageId, copy.Region))));
+        }
+
+        /// <summary>Forgets this build's entries of a kind in a region: one resource by id, or (id null) all of them.</summary>
         public void Forget(string kind, string? id, string region) =>
             Write(r => r.Forget(e => e.Kind == kind && e.BuildId == Plan.BuildId && e.Region == region && (id == null || e.Id == null || e.Id == id)));
 
         /// <summary>The record's entries of this build are done with: the build succeeded and its cleanup finished.</summary>
         public void ForgetAll() => Write(r => r.Forget(e => e.BuildId == Plan.BuildId));
 
-        public LeftResource Entry(string kind, string? id, string region)
+        public LeftResource Entry(string kind, string? id, string region, string role = LeftResource.BuilderRole)
         {
             var entry = new LeftResource
             {
                 Kind = kind,
+                Role = kind == LeftResource.InstanceKind ? role : null,
                 Id = id,
                 Region = region,
                 Endpoint = connection.EndpointUrl,
@@ -90,7 +113,7 @@ namespace CloudCompose.Image.Bake
                 BuildId = Plan.BuildId,
                 ConfigPath = Plan.Config.FilePath,
                 RecordedUtc = DateTime.UtcNow,
-                DeadlineUtc = kind == LeftResource.InstanceKind ? Plan.DeadlineUtc : (DateTime?)null,
+                DeadlineUtc = kind == LeftResource.InstanceKind && role == LeftResource.BuilderRole ? Plan.DeadlineUtc : (DateTime?)null,
             };
             entry.Command = RemovalCommand.For(entry);
             return entry;
@@ -135,7 +158,7 @@ namespace CloudCompose.Image.Bake
     /// <summary>An image the build made, in its region; finished once available (then it is kept whatever happens next).</summary>
     internal sealed class MadeImage
     {
-        public MadeImage(string region, string imageId)
+        public MadeImage(string region, string? imageId)
         {
             Region = region;
             ImageId = imageId;
@@ -143,8 +166,12 @@ namespace CloudCompose.Image.Bake
 
         public string Region { get; }
 
-        public string ImageId { get; }
+        /// <summary>Null while CopyImage has not answered.</summary>
+        public string? ImageId { get; set; }
 
         public bool Finished { get; set; }
+
+        /// <summary>Kept by a decision that already said so (-KeepFailedImage): neither removed nor announced again.</summary>
+        public bool KeptOnPurpose { get; set; }
     }
 }

@@ -45,7 +45,7 @@ namespace CloudCompose.Image.Bake
         public Func<ImageInfo, CancellationToken, Task>? AfterSuccess { get; set; }
 
         /// <summary>Resolves the source image and builds the launch request. Calls only read-only APIs.</summary>
-        public async Task<BuildPlan> PlanAsync(ImageConfig config, UserDataScript script, BakeOptions options, CancellationToken cancellationToken)
+        public async Task<BuildPlan> PlanAsync(ImageConfig config, UserDataScript script, BakeOptions options, CancellationToken cancellationToken, UserDataScript? testScript = null)
         {
             var buildId = Guid.NewGuid().ToString("N");
             var token = Guid.NewGuid().ToString("N").Substring(0, 16);
@@ -55,7 +55,9 @@ namespace CloudCompose.Image.Bake
                 cancellationToken).ConfigureAwait(false);
 
             // The deadline here only sizes the user data for -WhatIf and the 16 KB check; launch fixes the real one.
-            return BuildPlan.Create(config, script, source, connection.Region, buildId, token, connection.Clock.UtcNow + options.Timeout, options);
+            var plan = BuildPlan.Create(config, script, source, connection.Region, buildId, token, connection.Clock.UtcNow + options.Timeout, options);
+            plan.Test = options.SkipTest ? null : ImageTestRun.Plan(config, testScript, options);
+            return plan;
         }
 
         public async Task<ImageInfo> BakeAsync(BuildPlan plan, BakeOptions options, CancellationToken cancellationToken)
@@ -63,12 +65,13 @@ namespace CloudCompose.Image.Bake
             var started = DateTime.UtcNow;
             var label = $"{plan.Config.Name}:{plan.Config.Version}";
             var made = new BuildResources(plan, connection, options.Record, observer);
+            var release = new ReleaseSteps(connection, ec2, observer, made);
             var succeeded = false;
             ImageInfo? result = null;
             Exception? failure = null;
             try
             {
-                result = await RunAsync(made, label, started, options, cancellationToken).ConfigureAwait(false);
+                result = await RunAsync(made, release, label, started, options, cancellationToken).ConfigureAwait(false);
                 succeeded = true;
             }
             catch (Exception e)
@@ -82,7 +85,7 @@ namespace CloudCompose.Image.Bake
                 failure = await WithConsoleAsync(lost, made, options).ConfigureAwait(false);
             }
 
-            var left = await new BuildCleanup(connection, observer).RunAsync(made, succeeded, options).ConfigureAwait(false);
+            var left = await new BuildCleanup(connection, observer).RunAsync(made, release, succeeded, options).ConfigureAwait(false);
             Report(label, BuildPhase.Completed, succeeded ? "Done" : "Failed", started, options.Timeout);
             if (failure is CloudComposeException known && left.Count > 0)
             {
@@ -97,7 +100,7 @@ namespace CloudCompose.Image.Bake
             return result!;
         }
 
-        private async Task<ImageInfo> RunAsync(BuildResources made, string label, DateTime started, BakeOptions options, CancellationToken cancellationToken)
+        private async Task<ImageInfo> RunAsync(BuildResources made, ReleaseSteps release, string label, DateTime started, BakeOptions options, CancellationToken cancellationToken)
         {
             var config = made.Plan.Config;
             await WarnAboutLeftoversAsync(config, cancellationToken).ConfigureAwait(false);
@@ -113,7 +116,8 @@ namespace CloudCompose.Image.Bake
             var stoppedPastDeadline = await WaitForStopAsync(label, made, started, options, cancellationToken).ConfigureAwait(false);
             observer.Verbose($"Builder {instanceId} has stopped after {Elapsed(started)}.");
 
-            var (console, outcome) = await ReadConsoleAsync(label, instanceId, plan.Token, started, options, cancellationToken).ConfigureAwait(false);
+            // Past its deadline the builder ran into its watchdog: the console is read once, for the error, not waited on.
+            var (console, outcome) = await ReadConsoleAsync(label, instanceId, plan.Token, started, options, !stoppedPastDeadline, cancellationToken).ConfigureAwait(false);
             made.Console = console;
             made.LogPath = SaveLogOrWarn(options.LogPath, console);
             OutcomeCheck.EnsureSucceeded(config, instanceId, console, outcome, options, stoppedPastDeadline);
@@ -124,7 +128,6 @@ namespace CloudCompose.Image.Bake
             var madeImage = made.ImageMade(connection.Region, imageId);
             observer.Verbose($"CreateImage: {imageId} ({imageName}).");
             var image = await WaitForImageAsync(label, imageId, imageName, options, cancellationToken).ConfigureAwait(false);
-            madeImage.Finished = true;
             observer.Verbose($"Image {imageId} is available after {Elapsed(started)}.");
 
             var info = ImageInfoFactory.FromImage(image, connection.Region);
@@ -132,6 +135,11 @@ namespace CloudCompose.Image.Bake
             info.SourceImageId = plan.SourceImage.ImageId;
             info.ConsoleOutput = console;
             info.LogPath = made.LogPath;
+
+            // An image whose test fails is unfinished (removed, or kept disabled with -KeepFailedImage); one that passes is the product.
+            Report(label, BuildPhase.Testing, $"Testing {imageId}", DateTime.UtcNow, options.TestTimeout);
+            await release.TestAsync(plan, image, info, options, status => Report(label, BuildPhase.Testing, status, started, options.Timeout), cancellationToken).ConfigureAwait(false);
+            madeImage.Finished = true;
 
             var distribution = new ImageDistribution(connection, observer);
             info.SharedWithAccounts = await distribution.ShareAsync(ec2, imageId, config.Aws.ShareWithAccounts, cancellationToken).ConfigureAwait(false);
@@ -141,6 +149,8 @@ namespace CloudCompose.Image.Bake
             }
 
             info.CopiedImages = await distribution.CopyAsync(label, image, config.Aws.CopyToRegions, config.Aws.ShareWithAccounts, made, options, cancellationToken).ConfigureAwait(false);
+            Report(label, BuildPhase.Publishing, "Publishing", started, options.Timeout);
+            info.Published = await release.PublishAsync(plan, image, info.CopiedImages, options, cancellationToken).ConfigureAwait(false);
 
             if (!options.NoCleanup && AfterSuccess != null)
             {
@@ -276,13 +286,13 @@ namespace CloudCompose.Image.Bake
             return plan.HasWatchdog && (stopSeen ?? clock.UtcNow) >= plan.DeadlineUtc;
         }
 
-        private async Task<(string, ScriptOutcome)> ReadConsoleAsync(string label, string instanceId, string token, DateTime started, BakeOptions options, CancellationToken cancellationToken)
+        private async Task<(string, ScriptOutcome)> ReadConsoleAsync(string label, string instanceId, string token, DateTime started, BakeOptions options, bool waitForMarker, CancellationToken cancellationToken)
         {
             Report(label, BuildPhase.ReadingConsole, $"Reading the console of {instanceId}", started, options.Timeout);
             try
             {
                 return await AwsCall.RunAsync(ec2, "GetConsoleOutput", instanceId,
-                    () => ConsoleReader.ReadAsync(ec2, instanceId, token, options.ConsoleTimeout, !options.SkipScriptCheck, cancellationToken), cancellationToken).ConfigureAwait(false);
+                    () => ConsoleReader.ReadAsync(ec2, instanceId, token, options.ConsoleTimeout, waitForMarker && !options.SkipScriptCheck, cancellationToken), cancellationToken).ConfigureAwait(false);
             }
             catch (CloudComposeException e) when (options.SkipScriptCheck)
             {

@@ -53,6 +53,7 @@ namespace CloudCompose.Image.Bake
             foreach (var region in regions.Where(r => r != connection.Region))
             {
                 using var client = connection.CreateEc2Client(region);
+                var madeCopy = made.CopyStarting(region);
                 string copyId;
                 try
                 {
@@ -78,7 +79,7 @@ namespace CloudCompose.Image.Bake
                         $"Copying {image.ImageId} to {region} failed: {mapped.Message}. The image in {connection.Region} is kept.", image.ImageId, e);
                 }
 
-                var madeCopy = made.ImageMade(region, copyId);
+                made.CopyMade(madeCopy, copyId);
                 observer.Verbose($"CopyImage: {image.ImageId} → {copyId} in {region}.");
                 var poller = new Ec2Poller(client);
                 using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -18,7 +18,7 @@ namespace CloudCompose.Image.Configuration
     {
         public const string SectionName = "image";
 
-        private static readonly string[] TypedKeys = { "name", "version", "search_path", "aws" };
+        private static readonly string[] TypedKeys = { "name", "version", "search_path", "aws", "test", "publish" };
 
         /// <summary>Reads with the process environment filling <c>${VAR}</c>.</summary>
         public static ImageConfig Read(string path) => Read(path, Environment.GetEnvironmentVariable);
@@ -70,6 +70,13 @@ namespace CloudCompose.Image.Configuration
                 searchPath.AddRange(values.RequireList(searchNode, "image.search_path").Select(p => Path.GetFullPath(Path.Combine(folder, p))));
             }
 
+            var test = nodes.TryGetValue("test", out var testNode) && !(testNode is YamlScalarNode t && YamlValues.IsNull(t))
+                ? ReleaseSettingsReader.ReadTest(testNode, values, locations)
+                : null;
+            var publish = nodes.TryGetValue("publish", out var publishNode)
+                ? ReleaseSettingsReader.ReadPublish(publishNode, values, locations, name, version)
+                : new PublishSettings(new string[0], new string[0]);
+
             foreach (var pair in nodes)
             {
                 variables[pair.Key] = pair.Key switch
@@ -80,7 +87,7 @@ namespace CloudCompose.Image.Configuration
                 };
             }
 
-            return new ImageConfig(file, name, version, searchPath, aws, variables, locations);
+            return new ImageConfig(file, name, version, searchPath, aws, variables, locations) { Test = test, Publish = publish };
         }
 
         /// <summary>

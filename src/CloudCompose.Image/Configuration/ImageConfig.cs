@@ -36,6 +36,12 @@ namespace CloudCompose.Image.Configuration
 
         public AwsSettings Aws { get; }
 
+        /// <summary><c>image.test</c>; null when the config has none.</summary>
+        public TestSettings? Test { get; internal set; }
+
+        /// <summary><c>image.publish</c>; empty when the config has none.</summary>
+        public PublishSettings Publish { get; internal set; } = new PublishSettings(new string[0], new string[0]);
+
         /// <summary>The whole <c>image:</c> section (placeholders filled) as template variables.</summary>
         public IReadOnlyDictionary<string, object?> Variables { get; }
 

@@ -43,5 +43,8 @@ namespace CloudCompose.Image.Errors
         public const string ImageDisableFailed = "ImageDisableFailed";
         public const string ImageDeprecateFailed = "ImageDeprecateFailed";
         public const string SnapshotDeleteFailed = "SnapshotDeleteFailed";
+        public const string ImageTestFailed = "ImageTestFailed";
+        public const string ImageTestTimedOut = "ImageTestTimedOut";
+        public const string ImagePublishFailed = "ImagePublishFailed";
     }
 }

@@ -13,11 +13,17 @@ namespace CloudCompose.Image.LeftBehind
         public const string ImageKind = "image";
         public const string SnapshotKind = "snapshot";
 
+        public const string BuilderRole = "builder";
+        public const string TestRole = "test";
+
         public const string InFlight = "in-flight";
         public const string Left = "left";
 
         /// <summary>instance, image or snapshot.</summary>
         public string Kind { get; set; } = InstanceKind;
+
+        /// <summary>For an instance: builder, or test (the instance image.test runs on).</summary>
+        public string? Role { get; set; }
 
         /// <summary>The EC2 id; null for a builder whose RunInstances never answered (found by its CloudComposeBuildId tag).</summary>
         public string? Id { get; set; }
@@ -58,9 +64,10 @@ namespace CloudCompose.Image.LeftBehind
         public DateTime OwnerStartedUtc { get; set; }
 
         [JsonIgnore]
-        public string Describe => $"{Kind} {Id ?? "(id unknown, build " + BuildId + ")"} of {Name}:{Version} in {Region}{(Endpoint != null ? " at " + Endpoint : string.Empty)}";
+        public string Describe => $"{(Role == TestRole ? "test " : string.Empty)}{Kind} {Id ?? "(id unknown, build " + BuildId + ")"} of {Name}:{Version} in {Region}{(Endpoint != null ? " at " + Endpoint : string.Empty)}";
 
         internal bool SameAs(LeftResource other) =>
-            Kind == other.Kind && Region == other.Region && Endpoint == other.Endpoint && BuildId == other.BuildId && (Id == other.Id || Id == null || other.Id == null);
+            Kind == other.Kind && Region == other.Region && Endpoint == other.Endpoint && BuildId == other.BuildId && Role == other.Role
+            && (Id == other.Id || Id == null || other.Id == null);
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using CloudCompose.Image.Configuration;
+using CloudCompose.Image.Errors;
 using CloudCompose.Image.Templates;
 
 namespace CloudCompose.Image.Rendering
@@ -49,6 +50,29 @@ namespace CloudCompose.Image.Rendering
             }
 
             var rendered = new TemplateRenderer(config.SearchPath).Render(ScriptName, Variables(config, environment));
+            return new UserDataScript(config.FilePath, config.Name, config.Version, rendered.Text, rendered.Text + "\n" + ShutdownLine, rendered.Files);
+        }
+
+        /// <summary>image.test's script, found through the same search path and rendered with the same variables as image.sh.</summary>
+        public static UserDataScript? RenderTest(ImageConfig config, IDictionary environment)
+        {
+            if (config.Test is not { } test)
+            {
+                return null;
+            }
+
+            RenderedTemplate rendered;
+            try
+            {
+                rendered = new TemplateRenderer(config.SearchPath).Render(test.Script, Variables(config, environment));
+            }
+            catch (CloudComposeException e) when (e.ErrorId == TemplateErrors.NotFoundId && e.Line == 0)
+            {
+                // The script itself is missing (not one of its includes): the config line that names it is at fault.
+                var key = config.Locations.ContainsKey("image.test.script") ? "image.test.script" : "image.test";
+                throw ConfigError.At(TemplateErrors.NotFoundId, config.LocationOf(key), key, e.Message, e.Hint);
+            }
+
             return new UserDataScript(config.FilePath, config.Name, config.Version, rendered.Text, rendered.Text + "\n" + ShutdownLine, rendered.Files);
         }
     }

@@ -57,6 +57,25 @@ public sealed class ConsoleOutcomeTests : EmulatorTest
     }
 
     [Fact]
+    public async Task Instances_launched_from_an_image_the_emulator_made_get_the_outcome_of_their_image()
+    {
+        var source = SeedImage("base");
+        State.SetDefaultOutcome(new ScriptOutcome { ConsoleText = "builder ok", ScriptDuration = TimeSpan.FromSeconds(1) });
+        State.AddOutcomeRule(new OutcomeRule { ImageName = "web_1.0_*", Outcome = new ScriptOutcome { ConsoleText = "test of {imageId} exit={exitCode}", ExitCode = 4, ScriptDuration = TimeSpan.FromSeconds(1) } });
+        var builder = await Launch(source, "build");
+        Advance(20);
+        var made = (await Ec2.CreateImageAsync(new CreateImageRequest { InstanceId = builder.InstanceId, Name = "web_1.0_2026-11-26-10-00-00" })).ImageId;
+        Advance(60);
+        var tester = await Launch(made, "test");
+        State.AddOutcomeRule(new OutcomeRule { ImageId = source, Outcome = new ScriptOutcome { ConsoleText = "by id", ScriptDuration = TimeSpan.FromSeconds(1) } });
+        var second = await Launch(source, "build again");
+        Advance(20);
+        Assert.Equal("builder ok", await Console(builder.InstanceId));
+        Assert.Equal($"test of {made} exit=4", await Console(tester.InstanceId));
+        Assert.Equal("by id", await Console(second.InstanceId));
+    }
+
+    [Fact]
     public async Task NeverStops_keeps_running_and_NoConsole_prints_nothing()
     {
         State.SetNextOutcome(new ScriptOutcome { NeverStops = true, NoConsole = true, ConsoleText = "hidden" });

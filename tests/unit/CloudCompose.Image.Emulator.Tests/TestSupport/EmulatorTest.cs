@@ -22,7 +22,7 @@ public abstract class EmulatorTest : IAsyncLifetime
         Ec2 = Client();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         foreach (var c in _clients) c.Dispose();
         await Emulator.DisposeAsync();
