@@ -61,6 +61,31 @@ namespace CloudCompose.Image.Bake
         public Task<Instance> WaitForInstanceAsync(string instanceId, Func<Instance, bool> done, Action<Instance>? seen, CancellationToken cancellationToken, TimeSpan? tolerance = null) =>
             Add(instances, new Watch<Instance>(instanceId, done, seen, tolerance ?? DefaultTolerance), cancellationToken);
 
+        /// <summary>
+        /// Waits until an instance has shut down (stopped, or is being terminated), and says when it was first seen
+        /// leaving running, on <paramref name="clock"/>: a stop at or past the deadline is its watchdog's.
+        /// </summary>
+        public async Task<(Instance Instance, DateTime SeenStopping)> WaitForShutdownAsync(
+            string instanceId, Ec2Clock clock, Action<Instance>? seen, CancellationToken cancellationToken, TimeSpan tolerance)
+        {
+            DateTime? stopping = null;
+            var instance = await WaitForInstanceAsync(
+                instanceId,
+                i => i.State?.Name is { } s && (s == InstanceStateName.Stopped || s == InstanceStateName.Terminated || s == InstanceStateName.ShuttingDown),
+                i =>
+                {
+                    if (stopping == null && i.State?.Name is { } s && s != InstanceStateName.Pending && s != InstanceStateName.Running)
+                    {
+                        stopping = clock.UtcNow;
+                    }
+
+                    seen?.Invoke(i);
+                },
+                cancellationToken,
+                tolerance).ConfigureAwait(false);
+            return (instance, stopping ?? clock.UtcNow);
+        }
+
         public Task<Amazon.EC2.Model.Image> WaitForImageAsync(string imageId, Func<Amazon.EC2.Model.Image, bool> done, Action<Amazon.EC2.Model.Image>? seen, CancellationToken cancellationToken, TimeSpan? tolerance = null) =>
             Add(images, new Watch<Amazon.EC2.Model.Image>(imageId, done, seen, tolerance ?? DefaultTolerance), cancellationToken);
 

@@ -241,27 +241,19 @@ namespace CloudCompose.Image.Bake
             var plan = made.Plan;
             var instanceId = made.InstanceId!;
             var clock = connection.Clock;
-            DateTime? stopSeen = null;
 
             // The watchdog stops the builder at the deadline; the wait gives it time to be seen stopped before giving up itself.
             var patience = (plan.DeadlineUtc - clock.UtcNow) + (plan.HasWatchdog ? options.StopGrace : TimeSpan.Zero);
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             deadline.CancelAfter(patience > TimeSpan.Zero ? patience : TimeSpan.FromMilliseconds(1));
             Instance stopped;
+            DateTime stopSeen;
             try
             {
-                stopped = await Ec2Poller.For(connection).WaitForInstanceAsync(
+                (stopped, stopSeen) = await Ec2Poller.For(connection).WaitForShutdownAsync(
                     instanceId,
-                    i => i.State?.Name is { } s && (s == InstanceStateName.Stopped || s == InstanceStateName.Terminated || s == InstanceStateName.ShuttingDown),
-                    i =>
-                    {
-                        if (stopSeen == null && i.State?.Name is { } s && s != InstanceStateName.Pending && s != InstanceStateName.Running)
-                        {
-                            stopSeen = clock.UtcNow;
-                        }
-
-                        Report(label, BuildPhase.RunningScript, $"Builder {instanceId} is {i.State?.Name?.Value}", started, options.Timeout);
-                    },
+                    clock,
+                    i => Report(label, BuildPhase.RunningScript, $"Builder {instanceId} is {i.State?.Name?.Value}", started, options.Timeout),
                     deadline.Token,
                     Ec2Poller.ToleranceFor(options.Timeout)).ConfigureAwait(false);
             }
@@ -283,7 +275,7 @@ namespace CloudCompose.Image.Bake
                 { Hint = "Something terminated the builder during the build (a person, an automation, or a Spot/capacity event). Run the build again." };
             }
 
-            return plan.HasWatchdog && (stopSeen ?? clock.UtcNow) >= plan.DeadlineUtc;
+            return plan.HasWatchdog && stopSeen >= plan.DeadlineUtc;
         }
 
         private async Task<(string, ScriptOutcome)> ReadConsoleAsync(string label, string instanceId, string token, DateTime started, BakeOptions options, bool waitForMarker, CancellationToken cancellationToken)

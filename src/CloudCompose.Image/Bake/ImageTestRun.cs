@@ -127,25 +127,17 @@ namespace CloudCompose.Image.Bake
             launched(instanceId);
             observer.Verbose($"RunInstances: test instance {instanceId} ({plan.InstanceType}) from {image.ImageId} in {config.Aws.Subnet}, running {config.Test?.Script}.");
 
-            DateTime? stopSeen = null;
+            DateTime stopSeen;
             using (var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
                 wait.CancelAfter(options.TestTimeout + options.StopGrace);
                 Instance stopped;
                 try
                 {
-                    stopped = await Ec2Poller.For(connection).WaitForInstanceAsync(
+                    (stopped, stopSeen) = await Ec2Poller.For(connection).WaitForShutdownAsync(
                         instanceId,
-                        i => i.State?.Name is { } s && (s == InstanceStateName.Stopped || s == InstanceStateName.Terminated || s == InstanceStateName.ShuttingDown),
-                        i =>
-                        {
-                            if (stopSeen == null && i.State?.Name is { } s && s != InstanceStateName.Pending && s != InstanceStateName.Running)
-                            {
-                                stopSeen = connection.Clock.UtcNow;
-                            }
-
-                            progress($"Test instance {instanceId} is {i.State?.Name?.Value}");
-                        },
+                        connection.Clock,
+                        i => progress($"Test instance {instanceId} is {i.State?.Name?.Value}"),
                         wait.Token,
                         Ec2Poller.ToleranceFor(options.TestTimeout)).ConfigureAwait(false);
                 }
@@ -167,7 +159,7 @@ namespace CloudCompose.Image.Bake
             }
 
             // Stopped at or after its deadline: the watchdog's doing, so the console is read once and not waited on.
-            var pastDeadline = (stopSeen ?? connection.Clock.UtcNow) >= deadline;
+            var pastDeadline = stopSeen >= deadline;
             progress($"Reading the console of test instance {instanceId}");
             string console;
             ScriptOutcome outcome;
