@@ -38,7 +38,7 @@ namespace CloudCompose.Image.PowerShell.Commands
         public SwitchParameter Raw { get; set; }
 
         // No AWS here, so what earlier runs left is reported unchecked.
-        protected override void BeginProcessing() => Hosting.LeftResourceReport.Show(this, null);
+        protected override void BeginProcessing() => Hosting.LeftResourceReport.ShowUnchecked(this);
 
         protected override void ProcessRecord()
         {

@@ -17,13 +17,20 @@ namespace CloudCompose.Image.PowerShell.Hosting
     {
         private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(5);
 
-        public static void Show(PSCmdlet cmdlet, AwsConnection? connection)
+        public static void Show(PSCmdlet cmdlet, AwsConnection connection) =>
+            Show(cmdlet, record => LeftResourceCheck.RunAsync(record, connection, CheckTimeout, CancellationToken.None).GetAwaiter().GetResult());
+
+        /// <summary>For a command that calls no AWS (and so must not load the SDK): the entries, unchecked.</summary>
+        public static void ShowUnchecked(PSCmdlet cmdlet) =>
+            Show(cmdlet, record => LeftResourceList.UncheckedAsync(record).GetAwaiter().GetResult());
+
+        private static void Show(PSCmdlet cmdlet, Func<LeftResourceRecord, IReadOnlyList<LeftResourceStatus>> check)
         {
             var record = LeftResourceRecord.ForCurrentUser();
             IReadOnlyList<LeftResourceStatus> left;
             try
             {
-                left = LeftResourceCheck.RunAsync(record, connection, CheckTimeout, CancellationToken.None).GetAwaiter().GetResult();
+                left = check(record);
             }
             catch (Exception e) when (e is not PipelineStoppedException)
             {

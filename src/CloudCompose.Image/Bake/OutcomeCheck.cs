@@ -20,7 +20,7 @@ namespace CloudCompose.Image.Bake
                 throw new CloudComposeException(ErrorIds.BuildTimedOut, ErrorKind.Timeout,
                     $"image.sh on builder {instanceId} ran past the build timeout ({options.Timeout}) and the builder's watchdog shut it down. Last console lines:{Environment.NewLine}{ScriptOutcome.Tail(console, 20)}",
                     instanceId)
-                { Hint = "Raise -Timeout, or check that the subnet has outbound access if the script downloads packages." };
+                { Hint = "Read the script log (-LogPath saves it; the error's TargetObject holds the console), check that the subnet has outbound access if the script downloads packages, or raise -Timeout." };
             }
 
             if (options.SkipScriptCheck || options.NoTemplate)

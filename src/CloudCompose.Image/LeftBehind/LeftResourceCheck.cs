@@ -10,25 +10,6 @@ using CloudCompose.Image.Bake;
 
 namespace CloudCompose.Image.LeftBehind
 {
-    /// <summary>What the record says is left, after asking EC2 which of it still exists.</summary>
-    public sealed class LeftResourceStatus
-    {
-        internal LeftResourceStatus(LeftResource resource, string? state, string? uncheckedBecause)
-        {
-            Resource = resource;
-            State = state;
-            UncheckedBecause = uncheckedBecause;
-        }
-
-        public LeftResource Resource { get; }
-
-        /// <summary>Its state in EC2 (stopped, available, …); null when it could not be checked.</summary>
-        public string? State { get; }
-
-        /// <summary>Why it was not checked (other credentials or endpoint, or the check itself failed).</summary>
-        public string? UncheckedBecause { get; }
-    }
-
     /// <summary>
     /// The next run's look at the record: entries whose build is over (left, or in flight for a process that has
     /// ended) are checked against EC2 with the caller's connection where it can see them; the gone ones are forgotten.
@@ -40,34 +21,14 @@ namespace CloudCompose.Image.LeftBehind
 
         public static async Task<IReadOnlyList<LeftResourceStatus>> RunAsync(LeftResourceRecord record, AwsConnection? connection, TimeSpan timeout, CancellationToken cancellationToken)
         {
-            IReadOnlyList<LeftResource> entries;
-            try
-            {
-                entries = record.Read().Where(r => r.Status == LeftResource.Left || !LeftResourceRecord.OwnerRuns(r)).ToList();
-            }
-            catch (Exception e) when (e is System.IO.IOException or UnauthorizedAccessException)
-            {
-                return Array.Empty<LeftResourceStatus>();
-            }
+            var entries = LeftResourceList.Over(record);
 
             var result = new List<LeftResourceStatus>();
             foreach (var group in entries.GroupBy(r => (r.Region, r.Endpoint, r.Account)))
             {
                 if (connection == null || group.Key.Account != connection.Account || !SameEndpoint(group.Key.Endpoint, connection.EndpointUrl))
                 {
-                    if (await LocalEndpointGoneAsync(group.Key.Endpoint).ConfigureAwait(false))
-                    {
-                        // An emulator on this machine that no longer listens took its resources with it.
-                        foreach (var r in group)
-                        {
-                            record.Forget(x => x.SameAs(r));
-                        }
-                    }
-                    else
-                    {
-                        result.AddRange(group.Select(r => new LeftResourceStatus(r, null, "recorded for other credentials or another endpoint")));
-                    }
-
+                    result.AddRange(await LeftResourceList.UncheckedAsync(record, group.ToList()).ConfigureAwait(false));
                     continue;
                 }
 
@@ -97,31 +58,6 @@ namespace CloudCompose.Image.LeftBehind
             }
 
             return result;
-        }
-
-        private static async Task<bool> LocalEndpointGoneAsync(string? endpoint)
-        {
-            if (endpoint == null || !Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || !uri.IsLoopback)
-            {
-                return false;
-            }
-
-            using var tcp = new System.Net.Sockets.TcpClient();
-            try
-            {
-                var connect = tcp.ConnectAsync(uri.Host == "localhost" ? "127.0.0.1" : uri.Host, uri.Port);
-                if (await Task.WhenAny(connect, Task.Delay(TimeSpan.FromSeconds(1))).ConfigureAwait(false) != connect)
-                {
-                    return false;
-                }
-
-                await connect.ConfigureAwait(false);
-                return false;
-            }
-            catch (System.Net.Sockets.SocketException)
-            {
-                return true;
-            }
         }
 
         private static bool SameEndpoint(string? a, string? b) =>
