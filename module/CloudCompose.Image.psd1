@@ -18,6 +18,7 @@
         'New-CloudComposeImage'
         'Remove-CloudComposeImageBuilder'
         'Remove-UnusedCloudComposeImage'
+        'Restore-CloudComposeImage'
     )
     # Views and script properties for the output types (issue 8).
     FormatsToProcess     = @('CloudCompose.Image.Format.ps1xml')

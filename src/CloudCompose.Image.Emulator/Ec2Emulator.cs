@@ -69,6 +69,9 @@ public sealed class Ec2Emulator : IAsyncDisposable
         ctx.Response.Headers.Date = state.Clock.UtcNow.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
         ctx.Response.StatusCode = status;
         ctx.Response.ContentType = "text/xml;charset=UTF-8";
+        // The server's time, as EC2 sends it: the emulated clock, which a client may use to time requests such as
+        // EnableImageDeprecation (never in the past) by the server's clock rather than its own.
+        ctx.Response.Headers.Date = state.Clock.UtcNow.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
         await ctx.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(body));
     }
 

@@ -28,6 +28,8 @@ public sealed class EmulatorDelays
     public TimeSpan TerminatedRetention { get; set; } = TimeSpan.FromHours(1);
     /// <summary>Eventual consistency: how long a new instance or image answers NotFound by id. Zero turns it off.</summary>
     public TimeSpan ConsistencyDelay { get; set; } = TimeSpan.Zero;
+    /// <summary>How long an image usage report stays pending before it is available (EC2 documents no figure).</summary>
+    public TimeSpan UsageReportDelay { get; set; } = TimeSpan.FromMinutes(2);
     /// <summary>How long Parameter Store takes to validate an aws:ec2:image value ("up to a few minutes").</summary>
     public TimeSpan SsmValidationDelay { get; set; } = TimeSpan.FromSeconds(20);
 

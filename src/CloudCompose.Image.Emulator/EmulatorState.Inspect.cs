@@ -11,6 +11,11 @@ public sealed record ImageInfo(string Id, string Region, string Name, string? De
 
 public sealed record SnapshotInfo(string Id, string Region, string Status, string OwnerId, IReadOnlyDictionary<string, string> Tags);
 
+/// <summary>An AMI or snapshot a retention rule keeps in the Recycle Bin until <see cref="ExitTime"/>.</summary>
+public sealed record BinnedInfo(string Id, string Name, DateTime EnterTime, DateTime ExitTime);
+
+public sealed record RecycleBinInfo(IReadOnlyList<BinnedInfo> Images, IReadOnlyList<BinnedInfo> Snapshots);
+
 public sealed partial class EmulatorState
 {
     /// <summary>Instances of a region as of the emulated now (states refreshed from the clock).</summary>
@@ -20,6 +25,10 @@ public sealed partial class EmulatorState
 
     public IReadOnlyList<SnapshotInfo> ListSnapshots(string region = "us-east-1") =>
         Read(region, s => s.Snapshots.Values.Select(x => new SnapshotInfo(x.Id, x.Region, x.Status, x.OwnerId, new Dictionary<string, string>(x.Tags))).ToList());
+
+    public RecycleBinInfo ListRecycleBin(string region = "us-east-1") => Read(region, s => new RecycleBinInfo(
+        s.BinImages.Values.Select(b => new BinnedInfo(b.Resource.Id, b.Resource.Name, b.EnterTime, b.ExitTime)).ToList(),
+        s.BinSnapshots.Values.Select(b => new BinnedInfo(b.Resource.Id, b.Resource.Description, b.EnterTime, b.ExitTime)).ToList()));
 
     public InstanceInfo? GetInstance(string id) => FindIn(s => s.Instances.GetValueOrDefault(id) is { } i ? ToInfo(i) : null);
 

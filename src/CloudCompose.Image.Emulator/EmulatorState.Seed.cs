@@ -21,7 +21,14 @@ public sealed partial class EmulatorState
             foreach (var si in spec.Images) SeedImages(store, si, now, result);
             foreach (var sl in spec.LaunchTemplates) SeedTemplate(store, sl, now, result);
             foreach (var ss in spec.SsmParameters) store.SsmParameters.Add(new SsmParameter(ss.Name, ResolveImage(store, ss.ImageId, ss.ImageName)));
+            foreach (var sr in spec.ImageRecipes) store.ImageRecipes.Add(new ImageRecipe(sr.Name, sr.Version, ResolveImage(store, sr.ImageId, sr.ImageName), sr.Container));
             foreach (var sn in spec.Instances) SeedInstances(store, sn, now, result);
+            foreach (var rule in spec.RetentionRules) store.RetentionRules.Add(Rule(rule));
+            foreach (var u in spec.ForeignUsage)
+            {
+                if (u.ResourceType is not ("ec2:Instance" or "ec2:LaunchTemplate")) throw new ArgumentException($"Foreign usage resource type '{u.ResourceType}' must be ec2:Instance or ec2:LaunchTemplate.");
+                store.ForeignUsage.Add(new ForeignUsage(ResolveImage(store, u.ImageId, u.ImageName), u.AccountId, u.ResourceType, u.Count));
+            }
         }
         return result;
     }
@@ -34,7 +41,8 @@ public sealed partial class EmulatorState
         for (var n = 1; n <= si.Count; n++)
         {
             var name = si.Count == 1 ? si.Name : si.Name.Contains("{i}") ? si.Name.Replace("{i}", n.ToString()) : $"{si.Name}-{n}";
-            var created = now - TimeSpan.FromDays(si.AgeDays);
+            var age = si.AgeDaysTo is { } last && si.Count > 1 ? si.AgeDays + (last - si.AgeDays) * (n - 1) / (si.Count - 1) : si.AgeDays;
+            var created = now - TimeSpan.FromDays(age);
             var img = new Ec2Image
             {
                 Id = si.Id ?? NewId("ami"), Region = store.Name, Name = name, Description = si.Description,
@@ -51,6 +59,7 @@ public sealed partial class EmulatorState
                     Id = NewId("snap"), Region = store.Name, OwnerId = img.OwnerId, VolumeId = "vol-ffffffff", VolumeSize = 8,
                     Description = $"Created by CreateImage(i-seeded) for {img.Id}", StartTime = created, CompletesAt = created, Status = "completed",
                 };
+                if (si.SnapshotTags is not null) foreach (var (k, v) in si.SnapshotTags) snap.Tags[k] = v;
                 store.Snapshots[snap.Id] = snap;
                 result.SnapshotIds.Add(snap.Id);
                 img.Devices.Add(new ImageDevice { DeviceName = d == 0 ? "/dev/xvda" : $"/dev/xvd{(char)('a' + d)}", SnapshotId = snap.Id });
@@ -58,6 +67,15 @@ public sealed partial class EmulatorState
             store.Images[img.Id] = img;
             result.ImageIds.Add(img.Id);
         }
+    }
+
+    private static RetentionRule Rule(SeedRetentionRule rule)
+    {
+        if (rule.ResourceType is not (RecycleBin.ImageType or RecycleBin.SnapshotType)) throw new ArgumentException($"Retention rule resource type '{rule.ResourceType}' must be EC2_IMAGE or EBS_SNAPSHOT.");
+        if (rule.RetentionDays <= 0) throw new ArgumentException("A retention rule needs RetentionDays > 0.");
+        if (rule.ResourceTags is { Count: > 0 } && rule.ExcludeResourceTags is { Count: > 0 }) throw new ArgumentException("A tag-level rule (ResourceTags) cannot have ExcludeResourceTags.");
+        static List<KeyValuePair<string, string?>> Tags(Dictionary<string, string?>? d) => d?.ToList() ?? [];
+        return new RetentionRule(rule.ResourceType, TimeSpan.FromDays(rule.RetentionDays), Tags(rule.ResourceTags), Tags(rule.ExcludeResourceTags));
     }
 
     private static string ResolveImage(RegionStore store, string? id, string? name)

@@ -38,6 +38,9 @@ public sealed partial class EmulatorState
 
     public Faults Faults { get; }
 
+    /// <summary>The simulated IAM condition on DeleteSnapshot (off by default).</summary>
+    public SimulatedPolicy Permissions { get; private set; } = new();
+
     /// <summary>Calls per action since start or the last reset, including failed ones.</summary>
     public IReadOnlyDictionary<string, int> Counters => new SortedDictionary<string, int>(_counters, StringComparer.Ordinal);
 
@@ -71,6 +74,7 @@ public sealed partial class EmulatorState
             DefaultOutcome = new ScriptOutcome();
             Delays = _options.Delays.Clone();
             Faults.Clear();
+            Permissions = new SimulatedPolicy();
             Clock.Restart(_options.StartTime ?? DateTime.UtcNow, _options.TimeScale);
         }
         ResetCounters();

@@ -7,6 +7,7 @@ public sealed class Faults
     private readonly Dictionary<string, Queue<(string Code, int Remaining)>> _next = new(StringComparer.Ordinal);
     private int _failNextImages;
     private readonly List<string> _failImageNames = new();
+    private int _failNextUsageReports;
 
     internal Faults(object sync) => _sync = sync;
 
@@ -33,9 +34,22 @@ public sealed class Faults
         lock (_sync) _failImageNames.Add(namePattern);
     }
 
+    /// <summary>The next <paramref name="count"/> image usage reports end in state <c>error</c>.</summary>
+    public void FailNextUsageReports(int count = 1)
+    {
+        lock (_sync) _failNextUsageReports += count;
+    }
+
     public void Clear()
     {
-        lock (_sync) { _next.Clear(); _failNextImages = 0; _failImageNames.Clear(); }
+        lock (_sync) { _next.Clear(); _failNextImages = 0; _failImageNames.Clear(); _failNextUsageReports = 0; }
+    }
+
+    internal bool TakeUsageReportFailure()
+    {
+        if (_failNextUsageReports <= 0) return false;
+        _failNextUsageReports--;
+        return true;
     }
 
     internal string? TakeCallFault(string action) => Take(action) ?? Take("*");

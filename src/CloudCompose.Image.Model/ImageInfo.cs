@@ -67,6 +67,12 @@ namespace CloudCompose.Image
 
         public bool DeregistrationProtection { get; set; }
 
+        /// <summary>EC2's word for it: enabled, enabled-with-cooldown, or disabled-until-&lt;time&gt; during a cooldown.</summary>
+        public string? DeregistrationProtectionState { get; set; }
+
+        /// <summary>During a cooldown after protection was disabled: when the image becomes deletable.</summary>
+        public DateTime? DeregistrationProtectedUntil { get; set; }
+
         public bool IsPublic { get; set; }
 
         /// <summary>Whether anything known uses the image; null when usage was not looked up (-SkipUsage).</summary>

@@ -27,6 +27,18 @@ namespace CloudCompose.Image
         /// <summary>Snapshots left because another image uses them, or -KeepSnapshots.</summary>
         public IReadOnlyList<string> SnapshotsKept { get; set; } = new string[0];
 
+        /// <summary>Snapshots that should have gone but could not be deleted (each also written as an error saying why).</summary>
+        public IReadOnlyList<string> SnapshotsLeft { get; set; } = new string[0];
+
+        /// <summary>Deleted snapshots a Recycle Bin retention rule keeps (until their own exit time).</summary>
+        public IReadOnlyList<string> SnapshotsInRecycleBin { get; set; } = new string[0];
+
+        /// <summary>Launch permissions (accounts, "all", organization or OU ARNs) removed before the image was retired.</summary>
+        public IReadOnlyList<string> LaunchPermissionsRemoved { get; set; } = new string[0];
+
+        /// <summary>When a deregistered image is in the Recycle Bin: the time it is deleted for good; null when it was deleted at once.</summary>
+        public DateTime? RecycleBinExitTime { get; set; }
+
         /// <summary>Why it went (or, when skipped, why it was kept after all).</summary>
         public string Reason { get; set; } = string.Empty;
 

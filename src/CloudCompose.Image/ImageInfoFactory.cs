@@ -33,10 +33,20 @@ namespace CloudCompose.Image
                 Tags = tags,
                 LastLaunchedTime = ParseTime(image.LastLaunchedTime),
                 DeprecationTime = ParseTime(image.DeprecationTime),
-                DeregistrationProtection = !string.IsNullOrEmpty(image.DeregistrationProtection) && image.DeregistrationProtection != "disabled",
+                DeregistrationProtection = Protected(image.DeregistrationProtection),
+                DeregistrationProtectionState = image.DeregistrationProtection,
+                DeregistrationProtectedUntil = ProtectedUntil(image.DeregistrationProtection),
                 IsPublic = image.Public == true,
             };
         }
+
+        /// <summary>EC2 answers enabled, enabled-with-cooldown, disabled, or disabled-until-&lt;time&gt; while a cooldown runs.</summary>
+        private const string CooldownPrefix = "disabled-until-";
+
+        private static bool Protected(string? state) => !string.IsNullOrEmpty(state) && state != "disabled";
+
+        private static DateTime? ProtectedUntil(string? state) =>
+            state != null && state.StartsWith(CooldownPrefix, StringComparison.Ordinal) ? ParseTime(state.Substring(CooldownPrefix.Length)) : null;
 
         public static DateTime? ParseTime(string? text) =>
             DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var value)

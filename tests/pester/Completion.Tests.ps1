@@ -15,6 +15,7 @@ Describe '-Region' {
         @{ Command = 'Remove-CloudComposeImageBuilder' }
         @{ Command = 'Get-CloudComposeImage' }
         @{ Command = 'Remove-UnusedCloudComposeImage' }
+        @{ Command = 'Restore-CloudComposeImage' }
     ) {
         $all = Complete "$Command -Region "
         $all | Should -Contain 'us-east-1'

@@ -138,8 +138,8 @@ Describe 'Real objects from the emulator' {
         $removed = Remove-UnusedCloudComposeImage -Name fmt -Version 2.0 -Force -EndpointUrl $Emulator.Url
         $removed.PSTypeNames[0] | Should -Be 'CloudCompose.Image.RemovalResult'
         $lines = @($removed | Format-Table | Out-String -Width 200) -split "`r?`n" | Where-Object { $_.Trim() }
-        $lines[0] | Should -Match '^ImageId\s+Name\s+Version\s+Action\s+Snapshots\s+Reason'
-        $lines[2] | Should -Match ('^{0}\s+fmt\s+2\.0\s+Deregistered\s+1\s+unused' -f $seeded.imageIds[2]) -Because 'the longest action, Deregistered, fits its column'
+        $lines[0] | Should -Match '^ImageId\s+Name\s+Version\s+Action\s+Snapshots\s+RecycleBinUntil\s+Reason'
+        $lines[2] | Should -Match ('^{0}\s+fmt\s+2\.0\s+Deregistered\s+1\s+unused' -f $seeded.imageIds[2]) -Because 'the longest action, Deregistered, fits its column, and no Recycle Bin date without a retention rule'
         foreach ($line in ($removed | Format-Table | Out-String -Width 120) -split "`r?`n") { $line.Length | Should -BeLessOrEqual 120 }
     }
 }

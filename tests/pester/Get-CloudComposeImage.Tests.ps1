@@ -61,6 +61,22 @@ Describe 'Get-CloudComposeImage' {
         Remove-UnusedCloudComposeImage -Path $folder -EndpointUrl $Endpoint -WhatIf | Should -BeNullOrEmpty
     }
 
+    It 'adds what DescribeImageReferences finds with -IncludeReferences: SSM parameters, older template versions' {
+        $published = New-SeedImage web -AgeDays 20
+        $pinned = New-SeedImage web -AgeDays 30
+        Invoke-Emulator $Emulator POST seed @{
+            ssmParameters   = @(@{ name = '/golden/web'; imageId = $published })
+            launchTemplates = @(@{ name = 'asg'; versions = @(@{ imageId = $pinned }, @{}, @{}); defaultVersion = 3 })
+        } | Out-Null
+
+        $plain = Get-CloudComposeImage -Name web -EndpointUrl $Endpoint
+        $deep = Get-CloudComposeImage -Name web -IncludeReferences -EndpointUrl $Endpoint
+
+        ($plain | Where-Object InUse) | Should -BeNullOrEmpty
+        ($deep | Where-Object ImageId -eq $published).UsedBy | Should -Be 'ssm:Parameter arn:aws:ssm:us-east-1:123456789012:parameter/golden/web'
+        ($deep | Where-Object ImageId -eq $pinned).UsedBy | Should -Match '^ec2:LaunchTemplate arn:aws:ec2:us-east-1:123456789012:launch-template/lt-'
+    }
+
     It 'makes no usage calls with -SkipUsage' {
         New-SeedImage web -AgeDays 3 | Out-Null
         Invoke-Emulator $Emulator DELETE counters | Out-Null

@@ -245,7 +245,11 @@ Describe 'Help examples against the emulator' {
         Invoke-Emulator $Emulator POST seed @{ instances = @(@{ imageId = $SourceAmi; state = 'stopped'; tags = @{ ImageName = 'docker'; ImageVersion = '1.10' } }) } | Out-Null
         # Earlier docker images for the Get-/Remove-UnusedCloudComposeImage examples: the newest (3 days), two unused
         # ones (20 and 60 days) and one a running instance uses (40 days).
-        $seeded = Invoke-Emulator $Emulator POST seed @{ images = @(foreach ($age in 3, 20, 40, 60) { @{ name = "docker_1.10_$age"; ageDays = $age; tags = @{ ImageName = 'docker'; ImageVersion = '1.10' } } }) }
+        # Retention rules keep deregistered images and their snapshots in the Recycle Bin for Restore-CloudComposeImage.
+        $seeded = Invoke-Emulator $Emulator POST seed @{
+            images         = @(foreach ($age in 3, 20, 40, 60) { @{ name = "docker_1.10_$age"; ageDays = $age; tags = @{ ImageName = 'docker'; ImageVersion = '1.10' } } })
+            retentionRules = @(@{ resourceType = 'EC2_IMAGE'; retentionDays = 7 }, @{ resourceType = 'EBS_SNAPSHOT'; retentionDays = 7 })
+        }
         Invoke-Emulator $Emulator POST seed @{ instances = @(@{ imageId = $seeded.imageIds[2]; state = 'running' }) } | Out-Null
         Invoke-Emulator $Emulator DELETE counters | Out-Null
     }
@@ -268,6 +272,11 @@ Describe 'Help examples against the emulator' {
         $counters = Invoke-Emulator $Emulator GET counters
         if ($Code -match 'New-CloudComposeImage' -and $Code -notmatch '-WhatIf') { $counters.CreateImage | Should -BeGreaterThan 0 }
         if ($Code -match 'Remove-CloudComposeImageBuilder' -and $Code -notmatch '-WhatIf') { $counters.TerminateInstances | Should -BeGreaterThan 0 }
+        if ($Code -match 'Restore-CloudComposeImage' -and $Code -notmatch '-WhatIf') {
+            @('EnableImage', 'DisableImageDeprecation', 'RestoreImageFromRecycleBin' | Where-Object { $counters.PSObject.Properties[$_] -and $counters.$_ -gt 0 }) |
+                Should -Not -BeNullOrEmpty -Because 'the example restores at least one image'
+            $output | Should -Match '(Enabled|DeprecationCancelled|RestoredFromRecycleBin)'
+        }
         if ($Code -match 'Get-CloudComposeImage\b' -and $Code -notmatch 'Remove-') { $output | Should -Match 'ami-[0-9a-f]+' -Because 'the example lists seeded images' }
         if ($Code -match 'Remove-UnusedCloudComposeImage') {
             $mutating = @('DeregisterImage', 'DisableImage', 'EnableImageDeprecation', 'DeleteSnapshot' | Where-Object { $counters.PSObject.Properties[$_] -and $counters.$_ -gt 0 })
@@ -277,7 +286,7 @@ Describe 'Help examples against the emulator' {
             }
             else {
                 $mutating | Should -Not -BeNullOrEmpty -Because 'the example retires at least one seeded image'
-                $output | Should -Match '(Deregistered|Disabled|Deprecated)'
+                $output | Should -Match '(Deregistered|Disabled|Deprecated|Enabled|RestoredFromRecycleBin)'
                 @((Invoke-Emulator $Emulator GET images).name) | Should -Contain 'docker_1.10_40'
             }
         }

@@ -86,6 +86,57 @@ Describe 'Remove-UnusedCloudComposeImage' {
         (Invoke-Emulator $Emulator GET counters).PSObject.Properties.Name | Should -Not -Contain 'DeregisterImage'
     }
 
+    It 'moves each image once to the stage its idle time reached, and -WhatIf names the stage per image' {
+        $names = @{}
+        foreach ($image in Invoke-Emulator $Emulator GET images) { $names[$image.id] = $image.name }
+        $command = "`$env:AWS_ACCESS_KEY_ID='AKIDTEST'; `$env:AWS_SECRET_ACCESS_KEY='x'; `$env:AWS_REGION='us-east-1'; " +
+            "Remove-UnusedCloudComposeImage -Name web -DeprecateAfter 30 -DisableAfter 45 -DeregisterAfter 90 -WhatIf -EndpointUrl '$Endpoint'"
+        $preview = Invoke-Pwsh -Command $command
+
+        $preview.Output | Should -Match ([regex]::Escape("Deprecate image (stage deprecate: unused, 40d old, never launched (reached -DeprecateAfter 30d))"" on target ""$Old ($($names[$Old]))"))
+        $preview.Output | Should -Match ([regex]::Escape("Disable image (stage disable: unused, 50d old, never launched (reached -DisableAfter 45d))"" on target ""$Older ($($names[$Older]))"))
+        $preview.Output | Should -Not -Match ([regex]::Escape($Used))
+        Get-MutatingCalls | Should -Be 0
+
+        $moved = @(Remove-UnusedCloudComposeImage -Name web -DeprecateAfter 30 -DisableAfter 45 -DeregisterAfter 90 -Force -EndpointUrl $Endpoint)
+        $again = @(Remove-UnusedCloudComposeImage -Name web -DeprecateAfter 30 -DisableAfter 45 -DeregisterAfter 90 -Force -EndpointUrl $Endpoint)
+
+        ($moved | Where-Object ImageId -eq $Old).Action | Should -Be 'Deprecated'
+        ($moved | Where-Object ImageId -eq $Older).Action | Should -Be 'Disabled'
+        $moved.Count | Should -Be 2
+        $again | Should -BeNullOrEmpty
+        (Invoke-Emulator $Emulator GET images | Where-Object id -eq $Older).state | Should -Be 'disabled'
+        Get-ImageIds | Should -Contain $Old
+    }
+
+    It 'refuses stages out of order, and stages together with -Action, before calling AWS' {
+        { Remove-UnusedCloudComposeImage -Name web -DeprecateAfter 60 -DisableAfter 30 -Force -EndpointUrl $Endpoint -ErrorAction Stop } |
+            Should -Throw -ErrorId 'LifecycleStagesOutOfOrder,*'
+        { Remove-UnusedCloudComposeImage -Name web -Action Disable -DeregisterAfter 90 -Force -EndpointUrl $Endpoint -ErrorAction Stop } |
+            Should -Throw -ErrorId 'LifecycleConflictsWithAction,*'
+        (Invoke-Emulator $Emulator GET counters).PSObject.Properties.Name | Should -BeNullOrEmpty
+    }
+
+    It 'with -CheckSharedUsage retires a shared image no other account uses and keeps one that is used, naming the accounts' {
+        Invoke-Emulator $Emulator POST delays @{ usageReportDelay = 0 } | Out-Null
+        $unused = New-SeedImage web -AgeDays 70 -Extra @{ sharedWith = @('210987654321') }
+        $used = New-SeedImage web -AgeDays 80 -Extra @{ sharedWith = @('111122223333') }
+        Invoke-Emulator $Emulator POST seed @{ foreignUsage = @(@{ imageId = $used; accountId = '111122223333'; resourceType = 'ec2:Instance'; count = 2 }) } | Out-Null
+
+        Remove-UnusedCloudComposeImage -Name web -CheckSharedUsage -WhatIf -EndpointUrl $Endpoint | Out-Null
+        $reports = (Invoke-Emulator $Emulator GET counters).CreateImageUsageReport
+        $verbose = Remove-UnusedCloudComposeImage -Name web -CheckSharedUsage -Force -EndpointUrl $Endpoint -Verbose -OutVariable removed 4>&1 |
+            Where-Object { $_ -is [Management.Automation.VerboseRecord] } | ForEach-Object Message
+
+        $reports | Should -Be 2 -Because '-WhatIf made the reports (they change nothing)'
+        (Invoke-Emulator $Emulator GET counters).CreateImageUsageReport | Should -Be 2 -Because 'the real run reused them'
+        $gone = @($removed | Where-Object { $_ -is [CloudCompose.Image.RemovalResult] })
+        $gone.ImageId | Should -Contain $unused
+        ($gone | Where-Object ImageId -eq $unused).LaunchPermissionsRemoved | Should -Be @('210987654321')
+        $gone.ImageId | Should -Not -Contain $used
+        ($verbose | Where-Object { $_ -like "Keeping $used *" }) | Should -Match 'used in other accounts: 111122223333 \(ec2:Instance ×2\)'
+    }
+
     It 'never touches an image that is not tagged or not ours, whatever is piped in' {
         $plain = (Invoke-Emulator $Emulator POST seed @{ images = @(@{ name = 'plain'; ageDays = 90 }) }).imageIds[0]
 

@@ -16,6 +16,8 @@ internal static class ActionRegistry
         TagActions.Register(d);
         LaunchTemplateActions.Register(d);
         ImageReferenceActions.Register(d);
+        RecycleBinActions.Register(d);
+        ImageUsageReportActions.Register(d);
         AccountActions.Register(d);
         return d;
     }

@@ -183,17 +183,24 @@ internal static partial class ImageActions
         if (image.IsProtected(r.Now))
             throw new Ec2Error("InvalidParameterValue",
                 $"Image {id} has deregistration protection enabled. Disable deregistration protection before deregistering the image.");
-        store.Images.Remove(id);
+        RecycleBin.DeleteImage(store, image, r.Now);
         var x = r.Xml().Elem("return", true);
         if (r.P.Bool("DeleteAssociatedSnapshots") == true)
         {
             var results = new List<(string SnapshotId, string Code)>();
             foreach (var dev in image.Devices)
             {
-                if (dev.SnapshotId is not { } sid || !store.Snapshots.ContainsKey(sid)) continue;
+                if (dev.SnapshotId is not { } sid || !store.Snapshots.TryGetValue(sid, out var snapshot)) continue;
                 var inUse = store.Images.Values.Any(o => o.Devices.Any(d => d.SnapshotId == sid));
-                if (!inUse) store.Snapshots.Remove(sid);
-                results.Add((sid, inUse ? "error-generic" : "success"));
+                if (!inUse && r.State.Permissions.RefusesSnapshotDeletion(snapshot))
+                {
+                    // "missing-permissions - The snapshot was not deleted because the role lacks DeleteSnapshot permissions."
+                    results.Add((sid, "missing-permissions"));
+                    continue;
+                }
+                if (!inUse) RecycleBin.DeleteSnapshot(store, snapshot, r.Now);
+                // "skipped - The snapshot was not deleted because it's associated with other AMIs."
+                results.Add((sid, inUse ? "skipped" : "success"));
             }
             x.Set("deleteSnapshotResultSet", results, (w, s) => w.Elem("snapshotId", s.SnapshotId).Elem("returnCode", s.Code));
         }

@@ -22,12 +22,12 @@ internal static class ImageAttributeActions
     {
         var p = r.P;
         var image = ImageActions.Find(r, r.Store, p.Require("ImageId"), ownedOnly: true);
-        var add = p.Members("LaunchPermission.Add").Select(m => (m.Get("UserId"), m.Get("Group"))).ToList();
-        var remove = p.Members("LaunchPermission.Remove").Select(m => (m.Get("UserId"), m.Get("Group"))).ToList();
+        var add = p.Members("LaunchPermission.Add").Select(Permission).ToList();
+        var remove = p.Members("LaunchPermission.Remove").Select(Permission).ToList();
         var attribute = p.Get("Attribute");
         if (attribute == "launchPermission" || p.List("UserId").Count > 0 || p.List("UserGroup").Count > 0)
         {
-            var perms = p.List("UserId").Select(u => ((string?)u, (string?)null)).Concat(p.List("UserGroup").Select(g => ((string?)null, (string?)g))).ToList();
+            var perms = p.List("UserId").Select(u => new Grant(u, null, null, null)).Concat(p.List("UserGroup").Select(g => new Grant(null, g, null, null))).ToList();
             var op = p.Get("OperationType") ?? throw Ec2Error.Missing("OperationType");
             if (op == "add") add.AddRange(perms);
             else if (op == "remove") remove.AddRange(perms);
@@ -40,25 +40,36 @@ internal static class ImageAttributeActions
                 throw Ec2Error.InvalidParameterValue($"Value ({attribute}) for parameter attribute is invalid.");
             throw Ec2Error.Missing("LaunchPermission");
         }
-        foreach (var (user, group) in add.Concat(remove))
+        foreach (var g in add.Concat(remove))
         {
-            if (group is not null && group != "all") throw Ec2Error.InvalidParameterValue($"Invalid group name {group}; only 'all' is supported.");
-            if (user is not null && (user.Length != 12 || !user.All(char.IsAsciiDigit))) throw Ec2Error.InvalidParameterValue($"Invalid user id: {user}");
+            if (g.Group is not null && g.Group != "all") throw Ec2Error.InvalidParameterValue($"Invalid group name {g.Group}; only 'all' is supported.");
+            if (g.User is not null && (g.User.Length != 12 || !g.User.All(char.IsAsciiDigit))) throw Ec2Error.InvalidParameterValue($"Invalid user id: {g.User}");
+            if (g.Organization is not null && !g.Organization.StartsWith("arn:aws:organizations::", StringComparison.Ordinal)) throw Ec2Error.InvalidParameterValue($"Invalid organization ARN: {g.Organization}");
+            if (g.Unit is not null && !g.Unit.StartsWith("arn:aws:organizations::", StringComparison.Ordinal)) throw Ec2Error.InvalidParameterValue($"Invalid organizational unit ARN: {g.Unit}");
         }
+        // "A disabled AMI can't be shared." (DisableImage)
         if (image.State == "disabled" && add.Count > 0) throw new Ec2Error("InvalidParameterValue", $"Image {image.Id} is disabled and cannot be shared.");
-        foreach (var (user, group) in add)
+        foreach (var g in add)
         {
-            if (group == "all") image.Public = true;
-            if (user is not null) image.SharedWith.Add(user);
+            if (g.Group == "all") image.Public = true;
+            if (g.User is not null) image.SharedWith.Add(g.User);
+            if (g.Organization is not null) image.SharedWithOrganizations.Add(g.Organization);
+            if (g.Unit is not null) image.SharedWithUnits.Add(g.Unit);
         }
-        foreach (var (user, group) in remove)
+        foreach (var g in remove)
         {
-            if (group == "all") image.Public = false;
-            if (user is not null) image.SharedWith.Remove(user);
+            if (g.Group == "all") image.Public = false;
+            if (g.User is not null) image.SharedWith.Remove(g.User);
+            if (g.Organization is not null) image.SharedWithOrganizations.Remove(g.Organization);
+            if (g.Unit is not null) image.SharedWithUnits.Remove(g.Unit);
         }
         if (description is not null) image.Description = description;
         return r.Xml().Finish();
     }
+
+    private sealed record Grant(string? User, string? Group, string? Organization, string? Unit);
+
+    private static Grant Permission(QueryParams m) => new(m.Get("UserId"), m.Get("Group"), m.Get("OrganizationArn"), m.Get("OrganizationalUnitArn"));
 
     private static string DescribeImageAttribute(Ec2Request r)
     {
@@ -69,14 +80,17 @@ internal static class ImageAttributeActions
         {
             case "launchPermission":
                 if (image.OwnerId != Ec2Request.Account) throw new Ec2Error("AuthFailure", $"Not authorized for image:{image.Id}");
-                var perms = image.SharedWith.OrderBy(u => u, StringComparer.Ordinal).Select(u => (User: (string?)u, Group: (string?)null)).ToList();
-                if (image.Public) perms.Insert(0, (null, "all"));
-                x.Set("launchPermission", perms, (w, l) => w.Elem("group", l.Group).Elem("userId", l.User));
+                var perms = image.SharedWith.OrderBy(u => u, StringComparer.Ordinal).Select(u => new Grant(u, null, null, null))
+                    .Concat(image.SharedWithOrganizations.OrderBy(o => o, StringComparer.Ordinal).Select(o => new Grant(null, null, o, null)))
+                    .Concat(image.SharedWithUnits.OrderBy(o => o, StringComparer.Ordinal).Select(o => new Grant(null, null, null, o))).ToList();
+                if (image.Public) perms.Insert(0, new Grant(null, "all", null, null));
+                x.Set("launchPermission", perms, (w, l) => w.Elem("group", l.Group).Elem("userId", l.User).Elem("organizationArn", l.Organization).Elem("organizationalUnitArn", l.Unit));
                 break;
             case "description": x.Open("description").Elem("value", image.Description).Close(); break;
             case "lastLaunchedTime": x.Open("lastLaunchedTime").Elem("value", image.LastLaunchedTime).Close(); break;
             case "deregistrationProtection": x.Open("deregistrationProtection").Elem("value", ImageXml.Protection(image, r.Now)).Close(); break;
-            case "blockDeviceMapping": ImageXml.Devices(x, "blockDeviceMapping", image.Devices); break;
+            // "The blockDeviceMapping attribute is deprecated. Using this attribute returns the Client.AuthFailure error."
+            case "blockDeviceMapping": throw new Ec2Error("AuthFailure", "The blockDeviceMapping attribute is deprecated; describe the image instead.");
             case "bootMode": x.Open("bootMode").Elem("value", "uefi-preferred").Close(); break;
             case "imdsSupport": x.Open("imdsSupport").Elem("value", "v2.0").Close(); break;
             case "sriovNetSupport": x.Open("sriovNetSupport").Elem("value", "simple").Close(); break;
@@ -106,7 +120,8 @@ internal static class ImageAttributeActions
             image.Protected = false;
             image.ProtectedWithCooldown = false;
         }
-        return r.Xml().Elem("return", ImageXml.Protection(image, r.Now)).Finish();
+        // The response's return is a string documented as "Returns true if the request succeeds".
+        return r.Xml().Elem("return", "true").Finish();
     }
 
     private static string EnableImage(Ec2Request r)
@@ -125,16 +140,23 @@ internal static class ImageAttributeActions
         image.State = "disabled";
         image.Public = false;
         image.SharedWith.Clear();
+        image.SharedWithOrganizations.Clear();
+        image.SharedWithUnits.Clear();
         return r.Ok();
     }
 
     private static string EnableImageDeprecation(Ec2Request r)
     {
         var image = ImageActions.Find(r, r.Store, r.P.Require("ImageId"), ownedOnly: true);
-        var at = r.P.Time("DeprecateAt") ?? throw Ec2Error.Missing("DeprecateAt");
+        var given = r.P.Time("DeprecateAt") ?? throw Ec2Error.Missing("DeprecateAt");
+        // "If you specify a value for seconds, Amazon EC2 rounds the seconds to the nearest minute."
+        var at = new DateTime((given.Ticks + TimeSpan.TicksPerMinute / 2) / TimeSpan.TicksPerMinute * TimeSpan.TicksPerMinute, DateTimeKind.Utc);
+        // "You can't specify a date in the past. The upper limit for DeprecateAt is 10 years from now, except for public
+        // AMIs, where the upper limit is 2 years from the creation date."
+        if (given < r.Now) throw Ec2Error.InvalidParameterValue("The deprecation time can't be in the past.");
         if (at > r.Now.AddYears(10)) throw Ec2Error.InvalidParameterValue("The deprecation time can't be more than 10 years in the future.");
-        // EC2 drops seconds: the deprecation time is stored to the minute.
-        image.DeprecationTime = new DateTime(at.Year, at.Month, at.Day, at.Hour, at.Minute, 0, DateTimeKind.Utc);
+        if (image.Public && at > image.CreationDate.AddYears(2)) throw Ec2Error.InvalidParameterValue("The deprecation time of a public AMI can't be more than 2 years after its creation date.");
+        image.DeprecationTime = at;
         return r.Ok();
     }
 

@@ -196,7 +196,13 @@ internal static partial class LaunchTemplateActions
         }
         var (page, next) = Pager.Page(items.Where(filters.Matches), e => $"{e.T.Id}:{e.V.Number:D10}", max, p.Get("NextToken"), r.Action);
         var x = r.Xml();
-        x.Set("launchTemplateVersionSet", page, (w, e) => LaunchTemplateXml.Version(w, e.T, e.V));
+        // ResolveAlias: "if a Systems Manager parameter is specified for ImageId, the AMI ID is displayed" (default false).
+        Func<string?, string?>? alias = p.Bool("ResolveAlias") == true
+            ? image => image is not null && image.StartsWith("resolve:ssm:", StringComparison.Ordinal)
+                ? store.SsmParameters.FirstOrDefault(s => s.Name == image["resolve:ssm:".Length..])?.ImageId ?? image
+                : image
+            : null;
+        x.Set("launchTemplateVersionSet", page, (w, e) => LaunchTemplateXml.Version(w, e.T, e.V, alias));
         x.Elem("nextToken", next);
         return x.Finish();
     }

@@ -69,9 +69,11 @@ internal static class SnapshotActions
         var store = r.Store;
         if (!store.Snapshots.TryGetValue(id, out var snap)) throw Ids.SnapshotNotFound(id);
         if (snap.OwnerId != Ec2Request.Account) throw new Ec2Error("UnauthorizedOperation", $"You are not authorized to delete snapshot {id}.", 403);
+        if (r.State.Permissions.RefusesSnapshotDeletion(snap))
+            throw new Ec2Error("UnauthorizedOperation", $"You are not authorized to perform this operation. User is not authorized to perform: ec2:DeleteSnapshot on resource: arn:aws:ec2:{r.Region}::snapshot/{id} because no identity-based policy allows the ec2:DeleteSnapshot action", 403);
         var user = store.Images.Values.FirstOrDefault(i => i.Devices.Any(d => d.SnapshotId == id));
         if (user is not null) throw new Ec2Error("InvalidSnapshot.InUse", $"The snapshot {id} is currently in use by {user.Id}");
-        store.Snapshots.Remove(id);
+        RecycleBin.DeleteSnapshot(store, snap, r.Now);
         return r.Ok();
     }
 }

@@ -6,6 +6,7 @@ namespace CloudCompose.Image.Emulator.Admin;
 public sealed record FaultRequest(string Action = "*", int Count = 1, string Code = "RequestLimitExceeded");
 public sealed record ImageFaultRequest(int? Count = null, string? NamePattern = null);
 public sealed record ClockRequest(double? AdvanceSeconds = null, double? TimeScale = null);
+public sealed record PolicyRequest(string? DeleteSnapshotRequiresTag = null);
 
 /// <summary>The JSON control surface under /_emulator/ (not an EC2 action). Every route is listed in docs/emulator.md.</summary>
 internal static class AdminEndpoints
@@ -41,6 +42,8 @@ internal static class AdminEndpoints
                     if (f.NamePattern is null && f.Count is null) state.Faults.FailNextImages(1);
                 }),
                 ("DELETE", "/faults") => Do(state.Faults.Clear),
+                ("GET", "/policy") => state.Permissions,
+                ("POST", "/policy") => SetPolicy(state, await Body<PolicyRequest>(ctx)),
                 ("GET", "/clock") => Clock(state),
                 ("POST", "/clock") => SetClock(state, await Body<ClockRequest>(ctx)),
                 ("GET", "/delays") => state.Delays,
@@ -48,6 +51,7 @@ internal static class AdminEndpoints
                 ("GET", "/instances") => state.ListInstances(Region(ctx)),
                 ("GET", "/images") => state.ListImages(Region(ctx)),
                 ("GET", "/snapshots") => state.ListSnapshots(Region(ctx)),
+                ("GET", "/recycle-bin") => state.ListRecycleBin(Region(ctx)),
                 ("GET", "/ssm-parameters") => state.ListSsmParameters(Region(ctx)),
                 _ => NotFound(),
             };
@@ -85,6 +89,12 @@ internal static class AdminEndpoints
         if (ctx.Request.Query["action"].FirstOrDefault() is { } action) log = log.Where(e => e.Action == action);
         if (int.TryParse(ctx.Request.Query["limit"].FirstOrDefault(), out var limit) && limit > 0) log = log.TakeLast(limit);
         return log.ToList();
+    }
+
+    private static object SetPolicy(EmulatorState state, PolicyRequest p)
+    {
+        lock (state.Sync) state.Permissions.DeleteSnapshotRequiresTag = string.IsNullOrEmpty(p.DeleteSnapshotRequiresTag) ? null : p.DeleteSnapshotRequiresTag;
+        return state.Permissions;
     }
 
     private static object Clock(EmulatorState state) => new { now = state.Clock.UtcNow, timeScale = state.Clock.TimeScale };

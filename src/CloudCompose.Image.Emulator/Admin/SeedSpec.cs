@@ -8,6 +8,9 @@ public sealed class SeedSpec
     public List<SeedInstance> Instances { get; set; } = [];
     public List<SeedLaunchTemplate> LaunchTemplates { get; set; } = [];
     public List<SeedSsmParameter> SsmParameters { get; set; } = [];
+    public List<SeedImageRecipe> ImageRecipes { get; set; } = [];
+    public List<SeedRetentionRule> RetentionRules { get; set; } = [];
+    public List<SeedForeignUsage> ForeignUsage { get; set; } = [];
 }
 
 public sealed class SeedImage
@@ -20,6 +23,8 @@ public sealed class SeedImage
     public Dictionary<string, string>? Tags { get; set; }
     /// <summary>Creation date this many days before the emulated now.</summary>
     public double AgeDays { get; set; }
+    /// <summary>With Count &gt; 1: ages spread evenly from AgeDays (the first) to this (the last), for large seeds.</summary>
+    public double? AgeDaysTo { get; set; }
     public string? OwnerId { get; set; }
     /// <summary>available, pending, failed or disabled.</summary>
     public string State { get; set; } = "available";
@@ -31,6 +36,8 @@ public sealed class SeedImage
     public DateTime? LastLaunchedTime { get; set; }
     public string? Platform { get; set; }
     public int SnapshotCount { get; set; } = 1;
+    /// <summary>Tags on the image's snapshots (the module's bakes tag them; the Python plugin's did not).</summary>
+    public Dictionary<string, string>? SnapshotTags { get; set; }
 }
 
 public sealed class SeedInstance
@@ -67,6 +74,42 @@ public sealed class SeedSsmParameter
     public string Name { get; set; } = "/seeded/ami";
     public string? ImageId { get; set; }
     public string? ImageName { get; set; }
+}
+
+/// <summary>An Image Builder recipe whose parent image is the given AMI.</summary>
+public sealed class SeedImageRecipe
+{
+    public string Name { get; set; } = "seeded-recipe";
+    public string Version { get; set; } = "1.0.0";
+    public string? ImageId { get; set; }
+    public string? ImageName { get; set; }
+    /// <summary>A container recipe instead of an image recipe.</summary>
+    public bool Container { get; set; }
+}
+
+/// <summary>
+/// A Recycle Bin retention rule (made with the rbin service in AWS): what EC2 then does with a deleted AMI or snapshot.
+/// With <see cref="ResourceTags"/> it is tag-level (a resource with any of them is kept; a null value matches any
+/// value); without, region-level, less <see cref="ExcludeResourceTags"/>.
+/// </summary>
+public sealed class SeedRetentionRule
+{
+    /// <summary>EC2_IMAGE or EBS_SNAPSHOT.</summary>
+    public string ResourceType { get; set; } = "EC2_IMAGE";
+    public double RetentionDays { get; set; } = 7;
+    public Dictionary<string, string?>? ResourceTags { get; set; }
+    public Dictionary<string, string?>? ExcludeResourceTags { get; set; }
+}
+
+/// <summary>Use of an image in another account, as an image usage report would find it.</summary>
+public sealed class SeedForeignUsage
+{
+    public string? ImageId { get; set; }
+    public string? ImageName { get; set; }
+    public string AccountId { get; set; } = "210987654321";
+    /// <summary>ec2:Instance or ec2:LaunchTemplate.</summary>
+    public string ResourceType { get; set; } = "ec2:Instance";
+    public long Count { get; set; } = 1;
 }
 
 public sealed class SeedResult

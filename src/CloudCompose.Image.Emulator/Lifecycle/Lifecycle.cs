@@ -1,3 +1,4 @@
+using CloudCompose.Image.Emulator.Actions;
 using CloudCompose.Image.Emulator.Model;
 
 namespace CloudCompose.Image.Emulator.Lifecycle;
@@ -25,6 +26,9 @@ internal static class Lifecycle
 
         foreach (var snap in store.Snapshots.Values)
             if (snap.Status == "pending" && now >= snap.CompletesAt) snap.Status = "completed";
+
+        RecycleBin.Expire(store, now);
+        UsageReports.Refresh(store, now);
     }
 
     /// <summary>Applies every scheduled transition that is due; the schedule is finite so this ends.</summary>

@@ -10,6 +10,15 @@ internal sealed class RegionStore(string name)
     public Dictionary<string, Ec2Volume> Volumes { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, Ec2LaunchTemplate> LaunchTemplates { get; } = new(StringComparer.Ordinal);
     public List<SsmParameter> SsmParameters { get; } = new();
+    public List<ImageRecipe> ImageRecipes { get; } = new();
+    /// <summary>Recycle Bin retention rules (the rbin service's), as far as EC2's answers depend on them.</summary>
+    public List<RetentionRule> RetentionRules { get; } = new();
+    public List<ForeignUsage> ForeignUsage { get; } = new();
+    public Dictionary<string, ImageUsageReport> UsageReports { get; } = new(StringComparer.Ordinal);
+    /// <summary>CreateImageUsageReport ClientToken → report id.</summary>
+    public Dictionary<string, string> ReportTokens { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, Binned<Ec2Image>> BinImages { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, Binned<Ec2Snapshot>> BinSnapshots { get; } = new(StringComparer.Ordinal);
     /// <summary>aws:ec2:image validations that failed (Parameter Store reports them through EventBridge only).</summary>
     public List<SsmFailedValidation> SsmFailures { get; } = new();
     /// <summary>RunInstances ClientToken → (reservation id, hash of the other parameters).</summary>
@@ -18,7 +27,7 @@ internal sealed class RegionStore(string name)
 
     public Ec2Resource? FindAny(string id) =>
         Instances.GetValueOrDefault(id) ?? Images.GetValueOrDefault(id) ?? Snapshots.GetValueOrDefault(id)
-        ?? Volumes.GetValueOrDefault(id) ?? (Ec2Resource?)LaunchTemplates.GetValueOrDefault(id);
+        ?? Volumes.GetValueOrDefault(id) ?? LaunchTemplates.GetValueOrDefault(id) ?? (Ec2Resource?)UsageReports.GetValueOrDefault(id);
 
     public IEnumerable<Ec2Resource> AllResources() =>
         Instances.Values.Cast<Ec2Resource>().Concat(Images.Values).Concat(Snapshots.Values).Concat(Volumes.Values).Concat(LaunchTemplates.Values);

@@ -56,6 +56,8 @@ internal sealed class Ec2Image : Ec2Resource
     public DateTime CreationDate { get; set; }
     public bool Public { get; set; }
     public HashSet<string> SharedWith { get; } = new(StringComparer.Ordinal);
+    public HashSet<string> SharedWithOrganizations { get; } = new(StringComparer.Ordinal);
+    public HashSet<string> SharedWithUnits { get; } = new(StringComparer.Ordinal);
     public List<ImageDevice> Devices { get; } = new();
     public string RootDeviceName { get; set; } = "/dev/xvda";
     public string Architecture { get; set; } = "x86_64";
@@ -148,3 +150,25 @@ internal sealed class Ec2LaunchTemplate : Ec2Resource
     public int LatestVersion => Versions.Count == 0 ? 0 : Versions.Max(v => v.Number);
 }
 
+/// <summary>Use of an image in another account (seeded): what an image usage report finds there.</summary>
+internal sealed record ForeignUsage(string ImageId, string AccountId, string ResourceType, long Count);
+
+/// <summary>An image usage report: pending until <see cref="AvailableAt"/>, then its entries are fixed.</summary>
+internal sealed class ImageUsageReport : Ec2Resource
+{
+    public override string ResourceType => "image-usage-report";
+    public required string ImageId { get; init; }
+    /// <summary>Resource type to version-depth (null for ec2:Instance).</summary>
+    public required Dictionary<string, int?> ResourceTypes { get; init; }
+    public required List<string> AccountIds { get; init; }
+    public required string ParamHash { get; init; }
+    public DateTime CreationTime { get; init; }
+    public DateTime AvailableAt { get; init; }
+    public bool Fails { get; init; }
+    public string State { get; set; } = "pending";
+    public List<ForeignUsage> Entries { get; } = new();
+    public DateTime ExpirationTime => CreationTime.AddDays(30);
+}
+
+/// <summary>An Image Builder image or container recipe whose parent image is an AMI (DescribeImageReferences reports it).</summary>
+internal sealed record ImageRecipe(string Name, string Version, string ImageId, bool Container);

@@ -28,7 +28,7 @@ internal static class Pager
             rest = sorted.Where(i => string.CompareOrdinal(key(i), after) > 0);
         }
         if (max is null) return (rest.ToList(), null);
-        var page = rest.Take(max.Value + 1).ToList();
+        var page = rest.Take(max.Value == int.MaxValue ? max.Value : max.Value + 1).ToList();
         if (page.Count <= max.Value) return (page, null);
         page.RemoveAt(page.Count - 1);
         return (page, Encode(action, key(page[^1])));

@@ -11,20 +11,21 @@ internal static class LaunchTemplateXml
         x.Elem("launchTemplateId", t.Id).Elem("launchTemplateName", t.Name).Elem("createTime", t.CreatedAt).Elem("createdBy", CreatedBy)
          .Elem("defaultVersionNumber", t.DefaultVersion).Elem("latestVersionNumber", t.LatestVersion).TagSet(t.Tags);
 
-    public static void Version(XmlOut x, Ec2LaunchTemplate t, LaunchTemplateVersion v)
+    /// <param name="imageId">The image id to show: with ResolveAlias, a resolve:ssm: alias becomes the parameter's AMI id.</param>
+    public static void Version(XmlOut x, Ec2LaunchTemplate t, LaunchTemplateVersion v, Func<string?, string?>? imageId = null)
     {
         x.Elem("launchTemplateId", t.Id).Elem("launchTemplateName", t.Name).Elem("versionNumber", v.Number)
          .Elem("versionDescription", v.Description).Elem("createTime", v.CreatedAt).Elem("createdBy", CreatedBy)
          .Elem("defaultVersion", v.Number == t.DefaultVersion);
         x.Open("launchTemplateData");
-        Data(x, new QueryParams(v.Data));
+        Data(x, new QueryParams(v.Data), imageId ?? (id => id));
         x.Close();
     }
 
     /// <summary>The launch template data fields the module uses, echoed from what was stored.</summary>
-    private static void Data(XmlOut x, QueryParams d)
+    private static void Data(XmlOut x, QueryParams d, Func<string?, string?> imageId)
     {
-        x.Elem("imageId", d.Get("ImageId")).Elem("instanceType", d.Get("InstanceType")).Elem("keyName", d.Get("KeyName"))
+        x.Elem("imageId", imageId(d.Get("ImageId"))).Elem("instanceType", d.Get("InstanceType")).Elem("keyName", d.Get("KeyName"))
          .Elem("userData", d.Get("UserData")).Elem("instanceInitiatedShutdownBehavior", d.Get("InstanceInitiatedShutdownBehavior"))
          .Elem("ebsOptimized", d.Get("EbsOptimized"));
         if (d.Get("IamInstanceProfile.Arn") is not null || d.Get("IamInstanceProfile.Name") is not null)

@@ -3,9 +3,11 @@ using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
 using System.Threading;
+using System.Threading.Tasks;
 using CloudCompose.Image.Configuration;
 using CloudCompose.Image.Errors;
 using CloudCompose.Image.PowerShell.Errors;
+using CloudCompose.Image.PowerShell.Hosting;
 
 namespace CloudCompose.Image.PowerShell.Commands
 {
@@ -83,5 +85,22 @@ namespace CloudCompose.Image.PowerShell.Commands
         protected void ThrowFailure(CloudComposeException e) => ThrowTerminatingError(ErrorRecords.From(e));
 
         protected static string Describe(string path) => Path.GetFullPath(path);
+
+        /// <summary>
+        /// Waits for engine work on the pipeline thread, writing what it reports meanwhile; Ctrl+C (the token cancelled)
+        /// stops the pipeline.
+        /// </summary>
+        private protected T Wait<T>(Task<T> task, PipelineMessages? messages = null)
+        {
+            messages?.Pump(this, new[] { task });
+            try
+            {
+                return task.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
     }
 }

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Threading.Tasks;
 using CloudCompose.Image.Cleanup;
 using CloudCompose.Image.Configuration;
 using CloudCompose.Image.Errors;
@@ -51,6 +50,10 @@ namespace CloudCompose.Image.PowerShell.Commands
         [Parameter]
         public SwitchParameter SkipUsage { get; set; }
 
+        /// <summary>Also ask DescribeImageReferences (10 images a call): every template version, SSM parameters, Image Builder recipes.</summary>
+        [Parameter]
+        public SwitchParameter IncludeReferences { get; set; }
+
         protected override void ProcessRecord()
         {
             try
@@ -65,12 +68,12 @@ namespace CloudCompose.Image.PowerShell.Commands
                         foreach (var file in ResolveConfigFiles(Path, literal: false))
                         {
                             var config = ConfigReader.ReadIdentity(file);
-                            List(config.Region, new ImageQuery { Names = new[] { config.Name }, Versions = new[] { config.Version }, Literal = true, SkipUsage = SkipUsage });
+                            List(config.Region, new ImageQuery { Names = new[] { config.Name }, Versions = new[] { config.Version }, Literal = true, SkipUsage = SkipUsage, IncludeReferences = IncludeReferences });
                         }
 
                         break;
                     default:
-                        List(null, new ImageQuery { Names = Name ?? new string[0], Versions = Version ?? new string[0], SkipUsage = SkipUsage });
+                        List(null, new ImageQuery { Names = Name ?? new string[0], Versions = Version ?? new string[0], SkipUsage = SkipUsage, IncludeReferences = IncludeReferences });
                         break;
                 }
             }
@@ -89,7 +92,7 @@ namespace CloudCompose.Image.PowerShell.Commands
 
             try
             {
-                List(null, new ImageQuery { ImageIds = ids.Distinct().ToList(), SkipUsage = SkipUsage });
+                List(null, new ImageQuery { ImageIds = ids.Distinct().ToList(), SkipUsage = SkipUsage, IncludeReferences = IncludeReferences });
             }
             catch (CloudComposeException e)
             {
@@ -113,18 +116,6 @@ namespace CloudCompose.Image.PowerShell.Commands
                 WriteFailure(new CloudComposeException(ErrorIds.ImageNotFound, ErrorKind.NotFound,
                     $"{missing} is not an image owned by this account and tagged ImageName in {connection.Region}.", missing)
                 { Hint = "Check the id and -Region; only images made by New-CloudComposeImage (tagged ImageName) are listed." });
-            }
-        }
-
-        private T Wait<T>(Task<T> task)
-        {
-            try
-            {
-                return task.GetAwaiter().GetResult();
-            }
-            catch (System.OperationCanceledException)
-            {
-                throw new PipelineStoppedException();
             }
         }
     }

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Threading.Tasks;
 using CloudCompose.Image.Aws;
 using CloudCompose.Image.Cleanup;
 using CloudCompose.Image.Configuration;
@@ -78,6 +77,21 @@ namespace CloudCompose.Image.PowerShell.Commands
         [Parameter]
         public RetireAction Action { get; set; } = RetireAction.Deregister;
 
+        /// <summary>Lifecycle: deprecate images unused for this long (days, or e.g. 12h); with -DisableAfter/-DeregisterAfter instead of -Action.</summary>
+        [Parameter]
+        [DurationTransformation(MaximumDays = 36500, NumbersAreDays = true)]
+        public TimeSpan DeprecateAfter { get; set; }
+
+        /// <summary>Lifecycle: disable images unused for this long (days).</summary>
+        [Parameter]
+        [DurationTransformation(MaximumDays = 36500, NumbersAreDays = true)]
+        public TimeSpan DisableAfter { get; set; }
+
+        /// <summary>Lifecycle: deregister images unused for this long (days).</summary>
+        [Parameter]
+        [DurationTransformation(MaximumDays = 36500, NumbersAreDays = true)]
+        public TimeSpan DeregisterAfter { get; set; }
+
         /// <summary>Deregister without deleting the snapshots.</summary>
         [Parameter]
         public SwitchParameter KeepSnapshots { get; set; }
@@ -86,9 +100,32 @@ namespace CloudCompose.Image.PowerShell.Commands
         [Parameter]
         public SwitchParameter IncludeShared { get; set; }
 
+        /// <summary>Retire shared images too when EC2's image usage reports show no other account runs or references them.</summary>
+        [Parameter]
+        public SwitchParameter CheckSharedUsage { get; set; }
+
+        /// <summary>With -CheckSharedUsage: a usage report at most this old is reused (default 1 day).</summary>
+        [Parameter]
+        [DurationTransformation(MaximumDays = 30)]
+        public TimeSpan UsageReportMaxAge { get; set; } = TimeSpan.FromDays(1);
+
+        /// <summary>With -CheckSharedUsage: how long to wait for usage reports (default 15 minutes); images whose report is not ready are kept.</summary>
+        [Parameter]
+        [DurationTransformation]
+        public TimeSpan UsageReportTimeout { get; set; } = TimeSpan.FromMinutes(15);
+
         /// <summary>Retire without asking for confirmation (for runbooks; -Confirm:$false does the same).</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            if (Stages() != null && MyInvocation.BoundParameters.ContainsKey(nameof(Action)))
+            {
+                ThrowFailure(new CloudComposeException(ErrorIds.LifecycleConflictsWithAction, ErrorKind.InvalidArgument,
+                    "-Action applies one action to every image; -DeprecateAfter, -DisableAfter and -DeregisterAfter give each image its stage. Use one or the other.", nameof(Action)));
+            }
+        }
 
         protected override void ProcessRecord()
         {
@@ -168,11 +205,15 @@ namespace CloudCompose.Image.PowerShell.Commands
                 MinimumAge = MinimumAge,
                 MinimumIdle = MyInvocation.BoundParameters.ContainsKey(nameof(MinimumIdle)) ? MinimumIdle : (TimeSpan?)null,
                 Action = Action,
+                Stages = Stages(),
                 KeepSnapshots = KeepSnapshots,
                 IncludeShared = IncludeShared,
+                CheckSharedUsage = CheckSharedUsage,
+                UsageReportMaxAge = UsageReportMaxAge,
+                UsageReportTimeout = UsageReportTimeout,
             };
             using var retirement = new ImageRetirement(connection, options, messages);
-            var plan = Wait(retirement.PlanAsync(query, CancellationToken));
+            var plan = Wait(retirement.PlanAsync(query, CancellationToken), messages);
             foreach (var id in plan.UnmanagedImageIds)
             {
                 WriteFailure(new CloudComposeException(ErrorIds.ImageNotManaged, ErrorKind.InvalidArgument,
@@ -185,7 +226,7 @@ namespace CloudCompose.Image.PowerShell.Commands
             }
 
             var candidates = plan.Candidates.ToList();
-            WriteVerbose($"{candidates.Count} of {plan.Decisions.Count} image(s) may be retired ({Action}).");
+            WriteVerbose($"{candidates.Count} of {plan.Decisions.Count} image(s) may be retired ({(options.Stages is { } stages ? stages.ToString() : Action.ToString())}).");
             var progress = new ProgressRecord(1, $"Retiring unused images in {connection.Region}", "Starting");
             for (var i = 0; i < candidates.Count; i++)
             {
@@ -200,7 +241,7 @@ namespace CloudCompose.Image.PowerShell.Commands
 
                 try
                 {
-                    var outcome = Wait(retirement.RetireAsync(candidate, CancellationToken));
+                    var outcome = Wait(retirement.RetireAsync(candidate, CancellationToken), messages);
                     if (outcome.Result.Removed)
                     {
                         WriteObject(outcome.Result);
@@ -225,25 +266,19 @@ namespace CloudCompose.Image.PowerShell.Commands
             WriteProgress(progress);
         }
 
-        private string Describe(RetirementDecision candidate) => Action switch
+        private LifecycleStages? Stages()
+        {
+            TimeSpan? Bound(string name, TimeSpan value) => MyInvocation.BoundParameters.ContainsKey(name) ? value : (TimeSpan?)null;
+            var stages = new LifecycleStages(Bound(nameof(DeprecateAfter), DeprecateAfter), Bound(nameof(DisableAfter), DisableAfter), Bound(nameof(DeregisterAfter), DeregisterAfter));
+            return stages.IsEmpty ? null : stages;
+        }
+
+        private string Describe(RetirementDecision candidate) => candidate.Action switch
         {
             RetireAction.Disable => $"Disable image ({candidate.Reason})",
             RetireAction.Deprecate => $"Deprecate image ({candidate.Reason})",
             _ when KeepSnapshots || candidate.Image.SnapshotIds.Count == 0 => $"Deregister image ({candidate.Reason})",
             _ => $"Deregister image and delete snapshots {string.Join(", ", candidate.Image.SnapshotIds)} unless another image uses them ({candidate.Reason})",
         };
-
-        private T Wait<T>(Task<T> task)
-        {
-            messages.Pump(this, new[] { task });
-            try
-            {
-                return task.GetAwaiter().GetResult();
-            }
-            catch (OperationCanceledException)
-            {
-                throw new PipelineStoppedException();
-            }
-        }
     }
 }

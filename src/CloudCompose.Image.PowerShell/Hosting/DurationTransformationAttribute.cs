@@ -20,6 +20,9 @@ namespace CloudCompose.Image.PowerShell.Hosting
         /// <summary>Accept a zero duration (switches a rule off, e.g. -MinimumAge 0).</summary>
         public bool AllowZero { get; set; }
 
+        /// <summary>A plain number means days instead of minutes (lifecycle stages: -DeprecateAfter 30).</summary>
+        public bool NumbersAreDays { get; set; }
+
         public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
         {
             var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
@@ -34,7 +37,8 @@ namespace CloudCompose.Image.PowerShell.Hosting
                 case decimal days:
                     return Checked(TimeSpan.FromDays((double)days));
                 case int or long or double or float or byte or ushort or uint or ulong:
-                    return Checked(TimeSpan.FromMinutes(Convert.ToDouble(value, CultureInfo.InvariantCulture)));
+                    var number = Convert.ToDouble(value, CultureInfo.InvariantCulture);
+                    return Checked(NumbersAreDays ? TimeSpan.FromDays(number) : TimeSpan.FromMinutes(number));
                 case string text:
                     var match = WithUnit.Match(text);
                     if (match.Success)
@@ -48,6 +52,11 @@ namespace CloudCompose.Image.PowerShell.Hosting
                             "h" => TimeSpan.FromHours(n),
                             _ => TimeSpan.FromDays(n),
                         });
+                    }
+
+                    if (NumbersAreDays && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var dayCount))
+                    {
+                        return Checked(TimeSpan.FromDays(dayCount));
                     }
 
                     if (TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var parsed))

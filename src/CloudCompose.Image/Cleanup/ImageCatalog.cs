@@ -28,11 +28,31 @@ namespace CloudCompose.Image.Cleanup
                 await inventory.FillUsageAsync(images, cancellationToken).ConfigureAwait(false);
             }
 
+            if (query.IncludeReferences)
+            {
+                var references = await inventory.ReferencesAsync(images.Select(i => i.ImageId).ToList(), cancellationToken).ConfigureAwait(false);
+                foreach (var image in images)
+                {
+                    // What the usage pass found stays; EC2's references add what it cannot see.
+                    var found = references.TryGetValue(image.ImageId, out var users) ? users : new List<string>();
+                    image.UsedBy = image.UsedBy.Concat(found.Where(r => !Known(image.UsedBy, r))).ToList();
+                    image.InUse = image.InUse == true || found.Count > 0;
+                }
+            }
+
             var seen = new HashSet<string>(images.Select(i => i.ImageId), StringComparer.Ordinal);
             return new ImageListing(images, query.ImageIds.Where(id => !seen.Contains(id)).Distinct().ToList());
         }
 
         public void Dispose() => ec2.Dispose();
+
+        /// <summary>A reference to an instance or template the usage pass already named ("i-… (running)", "lt-…:3 (web)").</summary>
+        private static bool Known(IReadOnlyList<string> usedBy, string reference)
+        {
+            var slash = reference.LastIndexOf('/');
+            var id = slash < 0 ? reference : reference.Substring(slash + 1);
+            return usedBy.Any(u => u.StartsWith(id + " ", StringComparison.Ordinal) || u.StartsWith(id + ":", StringComparison.Ordinal));
+        }
     }
 
     /// <summary>A listing and the requested ids that are not images of this module in this account and region.</summary>

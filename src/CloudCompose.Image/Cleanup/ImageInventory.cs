@@ -76,6 +76,19 @@ namespace CloudCompose.Image.Cleanup
             return Sort(images);
         }
 
+        /// <summary>Owned images by id, tagged or not, disabled and deprecated ones included (an unknown id is just absent).</summary>
+        public async Task<List<ImageInfo>> ImagesByIdAsync(IReadOnlyList<string> imageIds, CancellationToken cancellationToken)
+        {
+            var result = new List<ImageInfo>();
+            foreach (var chunk in Chunk(imageIds.Distinct().ToList(), FilterValueLimit))
+            {
+                var images = await DescribeAsync(new List<Filter> { new Filter("image-id", chunk) }, cancellationToken).ConfigureAwait(false);
+                result.AddRange(images.Select(i => ImageInfoFactory.FromImage(i, region)));
+            }
+
+            return result;
+        }
+
         /// <summary>Every owned image (tagged or not) that has one of these snapshots.</summary>
         public async Task<List<ImageInfo>> ImagesWithSnapshotsAsync(IReadOnlyList<string> snapshotIds, CancellationToken cancellationToken)
         {
@@ -90,8 +103,11 @@ namespace CloudCompose.Image.Cleanup
         }
 
         /// <summary>
-        /// Fills InUse and UsedBy: instances in pending/running/stopping/stopped launched from the images
-        /// (DescribeInstances, image-id filter in chunks of 200) and every version of every launch template.
+        /// Fills InUse and UsedBy: instances in pending/running/stopping/stopped launched from the images, and the
+        /// default and latest version of every launch template (what a launch uses unless it names a version).
+        /// Older versions an Auto Scaling group may pin are EC2's to find: DescribeImageReferences, asked for every
+        /// version (<see cref="ReferenceScope"/>), checks each removal candidate, so this pass need not read every
+        /// version of every template, one call per template.
         /// </summary>
         public async Task FillUsageAsync(IReadOnlyList<ImageInfo> images, CancellationToken cancellationToken)
         {
@@ -117,13 +133,13 @@ namespace CloudCompose.Image.Cleanup
             }
         }
 
-        /// <summary>DescribeImageReferences (10 ids a call, all resource types): instances, launch templates, SSM parameters, Image Builder recipes.</summary>
+        /// <summary>DescribeImageReferences (10 ids a call, <see cref="ReferenceScope"/>): instances, launch templates, SSM parameters, Image Builder recipes.</summary>
         public async Task<Dictionary<string, List<string>>> ReferencesAsync(IReadOnlyList<string> imageIds, CancellationToken cancellationToken)
         {
             var result = new Dictionary<string, List<string>>(StringComparer.Ordinal);
             var pages = await ForEachAsync(Chunk(imageIds, ReferenceBatch).ToList(), chunk => Call("DescribeImageReferences", string.Join(",", chunk), async () =>
             {
-                var request = new DescribeImageReferencesRequest { ImageIds = chunk, IncludeAllResourceTypes = true, MaxResults = 1000 };
+                var request = ReferenceScope.Request(chunk);
                 var list = new List<ImageReference>();
                 await foreach (var reference in ec2.Paginators.DescribeImageReferences(request).ImageReferences.WithCancellation(cancellationToken).ConfigureAwait(false))
                 {
@@ -190,26 +206,30 @@ namespace CloudCompose.Image.Cleanup
                 return list;
             });
 
+        /// <summary>
+        /// Up to this many chunks of 200 image ids are asked with an image-id filter; past that, one scan of the
+        /// instances in the using states costs fewer calls (1,000 instances a page, however many images).
+        /// </summary>
+        internal const int ChunkedInstanceQueries = 10;
+
         private async Task<List<(string ImageId, string User)>> InstanceUsersAsync(List<string> imageIds, CancellationToken cancellationToken)
         {
+            var wanted = new HashSet<string>(imageIds, StringComparer.Ordinal);
             var chunks = Chunk(imageIds, FilterValueLimit).ToList();
-            var results = await ForEachAsync(chunks, chunk => Call("DescribeInstances", null, async () =>
+            var queries = chunks.Count > ChunkedInstanceQueries
+                ? new List<List<Filter>> { new List<Filter> { new Filter("instance-state-name", UsingStates.ToList()) } }
+                : chunks.Select(chunk => new List<Filter> { new Filter("image-id", chunk), new Filter("instance-state-name", UsingStates.ToList()) }).ToList();
+            var results = await ForEachAsync(queries, filters => Call("DescribeInstances", null, async () =>
             {
-                var request = new DescribeInstancesRequest
-                {
-                    Filters = new List<Filter>
-                    {
-                        new Filter("image-id", chunk),
-                        new Filter("instance-state-name", UsingStates.ToList()),
-                    },
-                    MaxResults = 1000,
-                };
                 var list = new List<(string, string)>();
-                await foreach (var reservation in ec2.Paginators.DescribeInstances(request).Reservations.WithCancellation(cancellationToken).ConfigureAwait(false))
+                await foreach (var reservation in ec2.Paginators.DescribeInstances(new DescribeInstancesRequest { Filters = filters, MaxResults = 1000 }).Reservations.WithCancellation(cancellationToken).ConfigureAwait(false))
                 {
                     foreach (var instance in reservation.Instances ?? new List<Instance>())
                     {
-                        list.Add((instance.ImageId, $"{instance.InstanceId} ({instance.State?.Name?.Value})"));
+                        if (instance.ImageId != null && wanted.Contains(instance.ImageId))
+                        {
+                            list.Add((instance.ImageId, $"{instance.InstanceId} ({instance.State?.Name?.Value})"));
+                        }
                     }
                 }
 
@@ -218,37 +238,24 @@ namespace CloudCompose.Image.Cleanup
             return results.SelectMany(r => r).ToList();
         }
 
-        private async Task<List<(string ImageId, string User)>> LaunchTemplateUsersAsync(HashSet<string> imageIds, CancellationToken cancellationToken)
-        {
-            var templates = await Call("DescribeLaunchTemplates", null, async () =>
+        /// <summary>The $Default and $Latest version of every launch template in one account-wide listing (aliases resolved).</summary>
+        private Task<List<(string ImageId, string User)>> LaunchTemplateUsersAsync(HashSet<string> imageIds, CancellationToken cancellationToken) =>
+            Call("DescribeLaunchTemplateVersions", null, async () =>
             {
-                var list = new List<LaunchTemplate>();
-                await foreach (var template in ec2.Paginators.DescribeLaunchTemplates(new DescribeLaunchTemplatesRequest { MaxResults = 200 }).LaunchTemplates.WithCancellation(cancellationToken).ConfigureAwait(false))
-                {
-                    list.Add(template);
-                }
-
-                return list;
-            }).ConfigureAwait(false);
-
-            // All versions, not only $Default/$Latest: an Auto Scaling group or a deployment may pin any of them.
-            var results = await ForEachAsync(templates, template => Call("DescribeLaunchTemplateVersions", template.LaunchTemplateId, async () =>
-            {
-                var request = new DescribeLaunchTemplateVersionsRequest { LaunchTemplateId = template.LaunchTemplateId, MaxResults = 200 };
+                var request = new DescribeLaunchTemplateVersionsRequest { Versions = new List<string> { "$Latest", "$Default" }, ResolveAlias = true, MaxResults = 200 };
                 var list = new List<(string, string)>();
+                var seen = new HashSet<(string?, long?)>();
                 await foreach (var version in ec2.Paginators.DescribeLaunchTemplateVersions(request).LaunchTemplateVersions.WithCancellation(cancellationToken).ConfigureAwait(false))
                 {
                     var imageId = version.LaunchTemplateData?.ImageId;
-                    if (imageId != null && imageIds.Contains(imageId))
+                    if (imageId != null && imageIds.Contains(imageId) && seen.Add((version.LaunchTemplateId, version.VersionNumber)))
                     {
-                        list.Add((imageId, $"{template.LaunchTemplateId}:{version.VersionNumber} ({template.LaunchTemplateName})"));
+                        list.Add((imageId, $"{version.LaunchTemplateId}:{version.VersionNumber} ({version.LaunchTemplateName})"));
                     }
                 }
 
                 return list;
-            }), cancellationToken).ConfigureAwait(false);
-            return results.SelectMany(r => r).ToList();
-        }
+            });
 
         private static async Task<List<TResult>> ForEachAsync<T, TResult>(IReadOnlyList<T> items, Func<T, Task<TResult>> work, CancellationToken cancellationToken)
         {

@@ -23,6 +23,12 @@ namespace CloudCompose.Image.Cleanup
         /// <summary>Skip the usage pass (DescribeInstances, launch templates): InUse stays null.</summary>
         public bool SkipUsage { get; set; }
 
+        /// <summary>
+        /// Also ask EC2's DescribeImageReferences about each image (10 a call): every launch template version, SSM
+        /// parameters, Image Builder recipes and shutting-down instances, as the retirement does for its candidates.
+        /// </summary>
+        public bool IncludeReferences { get; set; }
+
         public override string ToString()
         {
             var parts = new List<string>();

@@ -14,7 +14,7 @@ namespace CloudCompose.Image.Cleanup
     /// <summary>
     /// Retires unused images: plan with one batched usage pass plus DescribeImageReferences and the sharing
     /// check on the final candidates, then, per image and right before acting, re-check the keep rules and
-    /// usage, act (deregister, disable or deprecate) and delete the snapshots no other image uses.
+    /// usage and act: deregister (with the snapshots no other image uses), disable or deprecate.
     /// </summary>
     public sealed class ImageRetirement : IDisposable
     {
@@ -24,7 +24,11 @@ namespace CloudCompose.Image.Cleanup
         private readonly IAmazonEC2 ec2;
         private readonly ImageInventory inventory;
         private readonly IBuildObserver observer;
-        private readonly TokenBucket mutating;
+        private readonly MutatingCalls calls;
+        private readonly ImageSharing sharing;
+        private readonly ImageDeregistration deregistration;
+        private readonly ServerClock serverClock;
+        private readonly SharedUsage usage;
 
         public ImageRetirement(AwsConnection connection, RetirementOptions options, IBuildObserver? observer = null)
         {
@@ -33,8 +37,12 @@ namespace CloudCompose.Image.Cleanup
             Options = options;
             this.observer = observer ?? NullBuildObserver.Instance;
             ec2 = connection.CreateEc2Client();
+            serverClock = ServerClock.Watch(ec2);
             inventory = new ImageInventory(ec2, connection.Region);
-            mutating = new TokenBucket(options.MutatingCallsPerSecond, options.MutatingBurst);
+            calls = new MutatingCalls(options.MutatingCallsPerSecond, options.MutatingBurst);
+            sharing = new ImageSharing(ec2, calls);
+            deregistration = new ImageDeregistration(ec2, inventory, calls, this.observer);
+            usage = new SharedUsage(ec2, calls, options, this.observer);
         }
 
         public RetirementOptions Options { get; }
@@ -62,24 +70,30 @@ namespace CloudCompose.Image.Cleanup
 
             await inventory.FillUsageAsync(images, cancellationToken).ConfigureAwait(false);
             observer.Verbose($"{images.Count} image(s) in scope ({query}) in {Region}; {images.Count(i => i.InUse == true)} used by instances or launch templates.");
-            var decisions = RetirementPlanner.Decide(images, Options).Where(d => only == null || only.Contains(d.Image.ImageId)).ToList();
+            bool InScope(RetirementDecision d) => only == null || only.Contains(d.Image.ImageId);
 
-            var candidates = decisions.Where(d => d.Retire).ToList();
-            var references = await inventory.ReferencesAsync(candidates.Select(d => d.Image.ImageId).ToList(), cancellationToken).ConfigureAwait(false);
-            foreach (var decision in candidates.Where(d => references.ContainsKey(d.Image.ImageId)))
+            // Each further look costs calls per image, so only what is still a candidate gets it: EC2's reference check,
+            // then the launch permissions, then (for shared ones) usage reports. The rules then decide once more.
+            var screening = Options.CheckSharedUsage ? Options.IgnoringSharing() : Options;
+            var candidates = RetirementPlanner.Decide(images, screening).Where(d => InScope(d) && d.Retire).Select(d => d.Image).ToList();
+            observer.Verbose($"Reference check: {candidates.Count} candidate(s), DescribeImageReferences {ImageInventory.ReferenceBatch} at a time.");
+            var references = await inventory.ReferencesAsync(candidates.Select(i => i.ImageId).ToList(), cancellationToken).ConfigureAwait(false);
+            foreach (var image in candidates.Where(i => references.ContainsKey(i.ImageId)))
             {
-                var users = references[decision.Image.ImageId];
-                decision.Image.InUse = true;
-                decision.Image.UsedBy = decision.Image.UsedBy.Concat(users).ToList();
-                decision.Keep = KeepReason.InUse;
-                decision.Reason = "referenced by " + string.Join(", ", users);
+                image.InUse = true;
+                image.UsedBy = image.UsedBy.Concat(references[image.ImageId]).ToList();
             }
 
+            var unused = candidates.Where(i => i.InUse == false).ToList();
             if (!Options.IncludeShared)
             {
-                await MarkSharedAsync(decisions.Where(d => d.Retire).ToList(), cancellationToken).ConfigureAwait(false);
+                await ReadSharingAsync(unused, cancellationToken).ConfigureAwait(false);
             }
 
+            var verdicts = Options.CheckSharedUsage && !Options.IncludeShared
+                ? await usage.CheckAsync(unused.Where(i => i.IsPublic || i.SharedWithAccounts.Count > 0).ToList(), cancellationToken).ConfigureAwait(false)
+                : null;
+            var decisions = RetirementPlanner.Decide(images, Options, verdicts).Where(InScope).ToList();
             var found = new HashSet<string>(scope.Select(i => i.ImageId), StringComparer.Ordinal);
             return new RetirementPlan(decisions, query.ImageIds.Where(id => !found.Contains(id)).Distinct().ToList());
         }
@@ -111,41 +125,51 @@ namespace CloudCompose.Image.Cleanup
                 current.UsedBy = users;
             }
 
-            var now = RetirementPlanner.Decide(group, Options).First(d => d.Image.ImageId == current.ImageId);
+            // Sharing as it is now; the plan's usage report still counts only if it looked at every account shared with.
+            var shared = await inventory.LaunchPermissionsAsync(current.ImageId, cancellationToken).ConfigureAwait(false);
+            current.SharedWithAccounts = shared;
+            var verdicts = decision.SharedUsage is { } verdict && verdict.Covers(shared.Where(p => p != "all").ToList()) && (!current.IsPublic || verdict.Accounts == null)
+                ? new Dictionary<string, SharedUsageVerdict> { [current.ImageId] = verdict }
+                : null;
+            var now = RetirementPlanner.Decide(group, Options, verdicts).First(d => d.Image.ImageId == current.ImageId);
             if (!now.Retire)
             {
                 return Skipped(current, now.Reason);
             }
 
-            if (!Options.IncludeShared)
-            {
-                var shared = await inventory.LaunchPermissionsAsync(current.ImageId, cancellationToken).ConfigureAwait(false);
-                if (shared.Count > 0)
-                {
-                    return Skipped(current, "shared with " + string.Join(", ", shared));
-                }
-            }
-
             var result = Result(current, now.Reason);
             var failures = new List<CloudComposeException>();
-            switch (Options.Action)
+            var failure = $"Could not retire image {current.ImageId}";
+            switch (now.Action)
             {
                 case RetireAction.Disable:
-                    await MutateAsync("DisableImage", ErrorIds.ImageDisableFailed, current.ImageId,
+                    // DisableImage removes every launch permission and EnableImage gives none back: record them first.
+                    if (shared.Count > 0)
+                    {
+                        await sharing.RecordAsync(current, shared, cancellationToken).ConfigureAwait(false);
+                        result.LaunchPermissionsRemoved = shared;
+                    }
+
+                    await calls.RunAsync("DisableImage", ErrorIds.ImageDisableFailed, current.ImageId, failure,
                         () => ec2.DisableImageAsync(new DisableImageRequest { ImageId = current.ImageId }, cancellationToken), cancellationToken).ConfigureAwait(false);
                     result.Action = "Disabled";
                     break;
                 case RetireAction.Deprecate:
-                    await MutateAsync("EnableImageDeprecation", ErrorIds.ImageDeprecateFailed, current.ImageId,
-                        () => ec2.EnableImageDeprecationAsync(new EnableImageDeprecationRequest { ImageId = current.ImageId, DeprecateAt = NextMinute(Options.UtcNow()) }, cancellationToken),
+                    await calls.RunAsync("EnableImageDeprecation", ErrorIds.ImageDeprecateFailed, current.ImageId, failure,
+                        () => ec2.EnableImageDeprecationAsync(new EnableImageDeprecationRequest { ImageId = current.ImageId, DeprecateAt = NextMinute((serverClock.UtcNow ?? Options.UtcNow()).AddSeconds(5)) }, cancellationToken),
                         cancellationToken).ConfigureAwait(false);
                     result.Action = "Deprecated";
                     break;
                 default:
-                    await MutateAsync("DeregisterImage", ErrorIds.ImageDeregisterFailed, current.ImageId,
-                        () => ec2.DeregisterImageAsync(new DeregisterImageRequest { ImageId = current.ImageId }, cancellationToken), cancellationToken).ConfigureAwait(false);
-                    result.Action = "Deregistered";
-                    await DeleteSnapshotsAsync(current, result, failures, cancellationToken).ConfigureAwait(false);
+                    // Nobody may launch it from the moment it goes; restored from the Recycle Bin, the record shares it again.
+                    if (shared.Count > 0)
+                    {
+                        await sharing.RecordAsync(current, shared, cancellationToken).ConfigureAwait(false);
+                        await sharing.RemoveAsync(current.ImageId, shared, cancellationToken).ConfigureAwait(false);
+                        result.LaunchPermissionsRemoved = shared;
+                    }
+
+                    await deregistration.DeregisterAsync(current, Options.KeepSnapshots, result, failures, cancellationToken).ConfigureAwait(false);
                     break;
             }
 
@@ -207,100 +231,22 @@ namespace CloudCompose.Image.Cleanup
 
         public void Dispose() => ec2.Dispose();
 
-        private async Task MarkSharedAsync(List<RetirementDecision> candidates, CancellationToken cancellationToken)
+        private async Task ReadSharingAsync(List<ImageInfo> images, CancellationToken cancellationToken)
         {
             // EC2 has no batched way to read launch permissions, so only the final candidates are asked, a few at a time.
             using var gate = new SemaphoreSlim(SharingParallelism);
-            await Task.WhenAll(candidates.Select(async decision =>
+            await Task.WhenAll(images.Select(async image =>
             {
                 await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    var shared = await inventory.LaunchPermissionsAsync(decision.Image.ImageId, cancellationToken).ConfigureAwait(false);
-                    if (shared.Count > 0)
-                    {
-                        decision.Image.SharedWithAccounts = shared;
-                        decision.Keep = KeepReason.Shared;
-                        decision.Reason = "shared with " + string.Join(", ", shared) + " (its use there cannot be seen)";
-                    }
+                    image.SharedWithAccounts = await inventory.LaunchPermissionsAsync(image.ImageId, cancellationToken).ConfigureAwait(false);
                 }
                 finally
                 {
                     gate.Release();
                 }
             })).ConfigureAwait(false);
-        }
-
-        private async Task DeleteSnapshotsAsync(ImageInfo image, RemovalResult result, List<CloudComposeException> failures, CancellationToken cancellationToken)
-        {
-            if (image.SnapshotIds.Count == 0)
-            {
-                return;
-            }
-
-            if (Options.KeepSnapshots)
-            {
-                result.SnapshotsKept = image.SnapshotIds;
-                return;
-            }
-
-            var users = await inventory.ImagesWithSnapshotsAsync(image.SnapshotIds, cancellationToken).ConfigureAwait(false);
-            var shared = new HashSet<string>(users.Where(i => i.ImageId != image.ImageId).SelectMany(i => i.SnapshotIds), StringComparer.Ordinal);
-            var deleted = new List<string>();
-            var kept = new List<string>();
-            foreach (var snapshotId in image.SnapshotIds.Distinct())
-            {
-                if (shared.Contains(snapshotId))
-                {
-                    kept.Add(snapshotId);
-                    continue;
-                }
-
-                try
-                {
-                    await mutating.TakeAsync(cancellationToken).ConfigureAwait(false);
-                    await ec2.DeleteSnapshotAsync(new DeleteSnapshotRequest { SnapshotId = snapshotId }, cancellationToken).ConfigureAwait(false);
-                    deleted.Add(snapshotId);
-                }
-                catch (AmazonEC2Exception e) when (e.ErrorCode == "InvalidSnapshot.InUse")
-                {
-                    // EC2's own word: another image (perhaps one registered a moment ago) still uses it.
-                    kept.Add(snapshotId);
-                }
-                catch (AmazonEC2Exception e) when (e.ErrorCode == "InvalidSnapshot.NotFound")
-                {
-                    // Already gone.
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    var mapped = AwsErrors.From(e, "DeleteSnapshot", snapshotId);
-                    failures.Add(new CloudComposeException(ErrorIds.SnapshotDeleteFailed, mapped.Kind,
-                        $"Image {image.ImageId} was deregistered but its snapshot {snapshotId} could not be deleted: {mapped.Message}", snapshotId, e)
-                    { Hint = $"Delete it later with: Remove-EC2Snapshot -SnapshotId {snapshotId} (or aws ec2 delete-snapshot --snapshot-id {snapshotId})." });
-                }
-            }
-
-            result.SnapshotsDeleted = deleted;
-            result.SnapshotsKept = kept;
-        }
-
-        private async Task MutateAsync<T>(string action, string errorId, string imageId, Func<Task<T>> call, CancellationToken cancellationToken)
-        {
-            await mutating.TakeAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                await call().ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                var mapped = AwsErrors.From(e, action, imageId);
-                if (mapped.ErrorId != ErrorIds.AwsRequestFailed)
-                {
-                    throw mapped;
-                }
-
-                throw new CloudComposeException(errorId, mapped.Kind, $"Could not retire image {imageId}: {mapped.Message}", imageId, e);
-            }
         }
 
         private RetirementOutcome Skipped(ImageInfo image, string reason)
@@ -327,38 +273,5 @@ namespace CloudCompose.Image.Cleanup
             var minute = new DateTime(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, DateTimeKind.Utc);
             return minute.AddMinutes(1);
         }
-    }
-
-    /// <summary>Every decision of a plan, and the requested ids that are not images this module may touch.</summary>
-    public sealed class RetirementPlan
-    {
-        public RetirementPlan(IReadOnlyList<RetirementDecision> decisions, IReadOnlyList<string> unmanagedImageIds)
-        {
-            Decisions = decisions;
-            UnmanagedImageIds = unmanagedImageIds;
-        }
-
-        public IReadOnlyList<RetirementDecision> Decisions { get; }
-
-        public IEnumerable<RetirementDecision> Candidates => Decisions.Where(d => d.Retire);
-
-        public IEnumerable<RetirementDecision> Kept => Decisions.Where(d => !d.Retire);
-
-        /// <summary>Requested ids not owned by this account or not tagged ImageName (or not in this region).</summary>
-        public IReadOnlyList<string> UnmanagedImageIds { get; }
-    }
-
-    /// <summary>What retiring one image did, and what went wrong after the point of no return (snapshots).</summary>
-    public sealed class RetirementOutcome
-    {
-        public RetirementOutcome(RemovalResult result, IReadOnlyList<CloudComposeException> failures)
-        {
-            Result = result;
-            Failures = failures;
-        }
-
-        public RemovalResult Result { get; }
-
-        public IReadOnlyList<CloudComposeException> Failures { get; }
     }
 }

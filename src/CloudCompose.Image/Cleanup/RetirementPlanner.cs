@@ -11,7 +11,8 @@ namespace CloudCompose.Image.Cleanup
     /// </summary>
     public static class RetirementPlanner
     {
-        public static IReadOnlyList<RetirementDecision> Decide(IEnumerable<ImageInfo> images, RetirementOptions options)
+        /// <param name="sharedUsage">What usage reports say about shared images: an unused one is no longer kept for its sharing.</param>
+        public static IReadOnlyList<RetirementDecision> Decide(IEnumerable<ImageInfo> images, RetirementOptions options, IReadOnlyDictionary<string, SharedUsageVerdict>? sharedUsage = null)
         {
             options.Validate();
             var now = options.UtcNow();
@@ -22,8 +23,9 @@ namespace CloudCompose.Image.Cleanup
                 var newest = new HashSet<string>(ordered.Where(i => i.State == "available").Take(options.Keep).Select(i => i.ImageId), StringComparer.Ordinal);
                 foreach (var image in ordered)
                 {
-                    var (keep, reason) = Judge(image, newest.Contains(image.ImageId), options, now);
-                    decisions.Add(new RetirementDecision(image, keep, reason));
+                    var verdict = sharedUsage != null && sharedUsage.TryGetValue(image.ImageId, out var v) ? v : null;
+                    var (keep, reason, action) = Judge(image, newest.Contains(image.ImageId), options, now, verdict);
+                    decisions.Add(new RetirementDecision(image, keep, reason, action) { SharedUsage = verdict });
                 }
             }
 
@@ -34,7 +36,26 @@ namespace CloudCompose.Image.Cleanup
         public static IEnumerable<ImageInfo> NewestFirst(IEnumerable<ImageInfo> images) =>
             images.OrderByDescending(i => i.CreationDate ?? DateTime.MaxValue).ThenByDescending(i => i.ImageId, StringComparer.Ordinal);
 
-        private static (KeepReason, string) Judge(ImageInfo image, bool isNewest, RetirementOptions options, DateTime now)
+        private static (KeepReason, string, RetireAction) Judge(ImageInfo image, bool isNewest, RetirementOptions options, DateTime now, SharedUsageVerdict? verdict)
+        {
+            var (keep, reason) = KeepRule(image, isNewest, options, now, verdict);
+            if (keep == KeepReason.None && options.Staged)
+            {
+                (keep, reason, var stage) = Stage(image, options.Stages!, now);
+                return (keep, keep == KeepReason.None ? reason + Cleared(image, options, verdict) : reason, stage);
+            }
+
+            return (keep, keep == KeepReason.None ? reason + Cleared(image, options, verdict) : reason, options.Action);
+        }
+
+        private static bool IsShared(ImageInfo image) => image.IsPublic || image.SharedWithAccounts.Count > 0;
+
+        /// <summary>For a shared image a usage report let go: why its sharing did not keep it.</summary>
+        private static string Cleared(ImageInfo image, RetirementOptions options, SharedUsageVerdict? verdict) =>
+            IsShared(image) && !options.IncludeShared && verdict is { Unused: true } ? "; " + verdict.Reason : string.Empty;
+
+        /// <summary>The keep rules every retirement shares; in a staged lifecycle the stage is decided after them.</summary>
+        private static (KeepReason, string) KeepRule(ImageInfo image, bool isNewest, RetirementOptions options, DateTime now, SharedUsageVerdict? verdict)
         {
             if (string.IsNullOrEmpty(image.Name))
             {
@@ -57,17 +78,17 @@ namespace CloudCompose.Image.Cleanup
                 return (KeepReason.Pending, $"state {(string.IsNullOrEmpty(image.State) ? "unknown" : image.State)}");
             }
 
-            if (image.DeregistrationProtection)
+            if (image.DeregistrationProtection && !(image.DeregistrationProtectedUntil is { } over && over <= now))
             {
-                return (KeepReason.DeregistrationProtection, "deregistration protection is on");
+                return (KeepReason.DeregistrationProtection, Protection(image));
             }
 
-            if (options.Action == RetireAction.Disable && image.State != "available")
+            if (!options.Staged && options.Action == RetireAction.Disable && image.State != "available")
             {
                 return (KeepReason.AlreadyRetired, $"state {image.State}, nothing to disable");
             }
 
-            if (options.Action == RetireAction.Deprecate && (image.State == "failed" || (image.DeprecationTime is { } d && d <= now)))
+            if (!options.Staged && options.Action == RetireAction.Deprecate && (image.State == "failed" || LifecycleStages.IsDeprecated(image, now)))
             {
                 return (KeepReason.AlreadyRetired, image.State == "failed" ? "state failed, nothing to deprecate" : $"deprecated since {Format(image.DeprecationTime!.Value)}");
             }
@@ -93,9 +114,15 @@ namespace CloudCompose.Image.Cleanup
                 return (KeepReason.InUse, image.InUse == null ? "usage unknown" : "in use by " + string.Join(", ", image.UsedBy));
             }
 
-            if (image.IsPublic && !options.IncludeShared)
+            if (IsShared(image) && !options.IncludeShared && verdict is not { Unused: true })
             {
-                return (KeepReason.Shared, "public (its use in other accounts cannot be seen)");
+                var with = image.IsPublic ? "public" : "shared with " + string.Join(", ", image.SharedWithAccounts);
+                return (KeepReason.Shared, verdict?.Reason ?? $"{with} (its use in other accounts cannot be seen)");
+            }
+
+            if (options.Staged)
+            {
+                return (KeepReason.None, string.Empty);
             }
 
             var why = $"unused, older than {Span(options.MinimumAge)}, not among the newest {options.Keep}";
@@ -106,6 +133,47 @@ namespace CloudCompose.Image.Cleanup
 
             return (KeepReason.None, why);
         }
+
+        /// <summary>The furthest stage the image has reached, unless it is already there (or beyond).</summary>
+        private static (KeepReason, string, RetireAction) Stage(ImageInfo image, LifecycleStages stages, DateTime now)
+        {
+            var created = image.CreationDate ?? now;
+            var age = now - created;
+            var lastUse = image.LastLaunchedTime is { } launched && launched > created ? launched : created;
+            var idle = now - lastUse;
+            var first = stages.Steps[0];
+            if (!(stages.Reached(age, idle) is { } reached))
+            {
+                return age < first.After
+                    ? (KeepReason.TooYoung, $"younger than {LifecycleStages.ParameterOf(first.Action)} {Span(first.After)}", first.Action)
+                    : (KeepReason.RecentlyLaunched, $"launched {Format(lastUse)}, within {LifecycleStages.ParameterOf(first.Action)} {Span(first.After)}", first.Action);
+            }
+
+            var current = LifecycleStages.Current(image, now);
+            if (current is { } at && LifecycleStages.Rank(at) >= LifecycleStages.Rank(reached.Action))
+            {
+                var already = at == RetireAction.Disable ? "already disabled" : $"deprecated since {Format(image.DeprecationTime!.Value)}";
+                var next = stages.Steps.Where(s => LifecycleStages.Rank(s.Action) > LifecycleStages.Rank(at)).Select(s => $"; {s.Action.ToString().ToLowerInvariant()} after {Span(s.After)} idle").FirstOrDefault();
+                return (KeepReason.AlreadyRetired, already + next, reached.Action);
+            }
+
+            if (image.State == "failed" && reached.Action != RetireAction.Deregister)
+            {
+                return (KeepReason.AlreadyRetired, $"state failed: only {LifecycleStages.ParameterOf(RetireAction.Deregister)} retires it", reached.Action);
+            }
+
+            var history = lastUse == created ? "never launched" : $"last launched {Span(Days(idle))} ago";
+            return (KeepReason.None, $"stage {reached.Action.ToString().ToLowerInvariant()}: unused, {Span(Days(age))} old, {history} (reached {LifecycleStages.ParameterOf(reached.Action)} {Span(reached.After)})", reached.Action);
+        }
+
+        /// <summary>Says when a protected image becomes deletable: never by itself, 24 hours after protection is disabled, or at the end of a running cooldown.</summary>
+        private static string Protection(ImageInfo image) =>
+            image.DeregistrationProtectedUntil is { } until ? $"deregistration protection cooldown: deletable from {Format(until)}"
+            : image.DeregistrationProtectionState == "enabled-with-cooldown" ? "deregistration protection is on with a 24-hour cooldown: deletable 24 hours after it is disabled"
+            : "deregistration protection is on: deletable once it is disabled";
+
+        /// <summary>Whole days, for reasons: "42d old" reads better than the exact span.</summary>
+        private static TimeSpan Days(TimeSpan span) => span.TotalDays >= 1 ? TimeSpan.FromDays(Math.Floor(span.TotalDays)) : span;
 
         internal static string Span(TimeSpan span) =>
             span.TotalDays >= 1 && span.Ticks % TimeSpan.TicksPerDay == 0 ? $"{span.TotalDays.ToString(CultureInfo.InvariantCulture)}d"

@@ -22,7 +22,7 @@ namespace CloudCompose.Image.Configuration
         {
             var aws = new AwsSettings();
             var seen = new HashSet<string>();
-            foreach (var pair in section.Children)
+            foreach (var pair in YamlMerge.Flatten(section, values, "image.aws"))
             {
                 var key = values.RequireText(pair.Key, "image.aws");
                 var path = "image.aws." + key;

@@ -43,6 +43,16 @@ namespace CloudCompose.Image.Errors
         public const string ImageDisableFailed = "ImageDisableFailed";
         public const string ImageDeprecateFailed = "ImageDeprecateFailed";
         public const string SnapshotDeleteFailed = "SnapshotDeleteFailed";
+        public const string SnapshotDeleteNotAuthorized = "SnapshotDeleteNotAuthorized";
+        public const string LaunchPermissionsNotRecorded = "LaunchPermissionsNotRecorded";
+        public const string LaunchPermissionsNotRemoved = "LaunchPermissionsNotRemoved";
+        public const string LaunchPermissionsNotRestored = "LaunchPermissionsNotRestored";
+        public const string UsageReportFailed = "UsageReportFailed";
+        public const string ImageRestoreFailed = "ImageRestoreFailed";
+        public const string ImageNotRestorable = "ImageNotRestorable";
+        public const string SnapshotRestoreFailed = "SnapshotRestoreFailed";
+        public const string LifecycleStagesOutOfOrder = "LifecycleStagesOutOfOrder";
+        public const string LifecycleConflictsWithAction = "LifecycleConflictsWithAction";
         public const string ImageTestFailed = "ImageTestFailed";
         public const string ImageTestTimedOut = "ImageTestTimedOut";
         public const string ImagePublishFailed = "ImagePublishFailed";

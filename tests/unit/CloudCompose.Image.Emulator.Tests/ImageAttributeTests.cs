@@ -51,11 +51,12 @@ public sealed class ImageAttributeTests : EmulatorTest
     {
         var ami = SeedImage();
         var on = await Ec2.EnableImageDeregistrationProtectionAsync(new EnableImageDeregistrationProtectionRequest { ImageId = ami, WithCooldown = true });
-        Assert.Equal("enabled-with-cooldown", on.Return);
+        Assert.Equal("true", on.Return); // "Returns true if the request succeeds", though the element is a string
         Assert.Equal("enabled-with-cooldown", (await DescribeImage(ami)).DeregistrationProtection);
         await Fails(() => Ec2.DeregisterImageAsync(new DeregisterImageRequest { ImageId = ami }), "InvalidParameterValue");
         var off = await Ec2.DisableImageDeregistrationProtectionAsync(new DisableImageDeregistrationProtectionRequest { ImageId = ami });
-        Assert.StartsWith("disabled-until-", off.Return);
+        Assert.Equal("true", off.Return);
+        Assert.Equal("disabled-until-2026-11-27T10:00:00.000Z", (await DescribeImage(ami)).DeregistrationProtection);
         await Fails(() => Ec2.DeregisterImageAsync(new DeregisterImageRequest { ImageId = ami }), "InvalidParameterValue");
         Advance(24 * 3600);
         Assert.Equal("disabled", (await DescribeImage(ami)).DeregistrationProtection);
@@ -80,18 +81,49 @@ public sealed class ImageAttributeTests : EmulatorTest
         Assert.False(img.Public);
         await Fails(() => Launch(ami), "InvalidAMIID.Unavailable");
         await Ec2.EnableImageAsync(new EnableImageRequest { ImageId = ami });
-        Assert.Equal(ImageState.Available, (await DescribeImage(ami)).State);
+        var enabled = await DescribeImage(ami);
+        Assert.Equal(ImageState.Available, enabled.State);
+        Assert.False(enabled.Public); // accounts "that lost access to the AMI when it was disabled do not regain access automatically"
     }
 
     [Fact]
-    public async Task Deprecation_time_is_set_to_the_minute_and_cleared()
+    public async Task Deprecation_time_is_rounded_to_the_nearest_minute_never_in_the_past_and_cleared()
     {
         var ami = SeedImage();
-        var at = new DateTime(2027, 1, 2, 3, 4, 55, DateTimeKind.Utc);
-        Assert.True((await Ec2.EnableImageDeprecationAsync(new EnableImageDeprecationRequest { ImageId = ami, DeprecateAt = at })).Return);
+        Assert.True((await Ec2.EnableImageDeprecationAsync(new EnableImageDeprecationRequest { ImageId = ami, DeprecateAt = new DateTime(2027, 1, 2, 3, 4, 55, DateTimeKind.Utc) })).Return);
+        Assert.Equal("2027-01-02T03:05:00.000Z", (await DescribeImage(ami)).DeprecationTime);
+        await Ec2.EnableImageDeprecationAsync(new EnableImageDeprecationRequest { ImageId = ami, DeprecateAt = new DateTime(2027, 1, 2, 3, 4, 29, DateTimeKind.Utc) });
         Assert.Equal("2027-01-02T03:04:00.000Z", (await DescribeImage(ami)).DeprecationTime);
         await Ec2.DisableImageDeprecationAsync(new DisableImageDeprecationRequest { ImageId = ami });
         Assert.Null((await DescribeImage(ami)).DeprecationTime);
+
+        await Fails(() => Ec2.EnableImageDeprecationAsync(new EnableImageDeprecationRequest { ImageId = ami, DeprecateAt = State.Clock.UtcNow.AddMinutes(-5) }), "InvalidParameterValue");
+        await Fails(() => Ec2.EnableImageDeprecationAsync(new EnableImageDeprecationRequest { ImageId = ami, DeprecateAt = State.Clock.UtcNow.AddYears(11) }), "InvalidParameterValue");
+        var published = State.Seed(new Admin.SeedSpec { Images = [new Admin.SeedImage { Name = "pub", Public = true }] }).ImageIds[0];
+        await Fails(() => Ec2.EnableImageDeprecationAsync(new EnableImageDeprecationRequest { ImageId = published, DeprecateAt = State.Clock.UtcNow.AddYears(3) }), "InvalidParameterValue");
+    }
+
+    [Fact]
+    public async Task Organizations_and_units_are_launch_permissions_too_and_DisableImage_drops_them_all()
+    {
+        const string org = "arn:aws:organizations::123456789012:organization/o-abc123";
+        const string unit = "arn:aws:organizations::123456789012:ou/o-abc123/ou-ab12-cdef3456";
+        var ami = SeedImage();
+        await Ec2.ModifyImageAttributeAsync(new ModifyImageAttributeRequest
+        {
+            ImageId = ami,
+            LaunchPermission = new LaunchPermissionModifications { Add = [new LaunchPermission { OrganizationArn = org }, new LaunchPermission { OrganizationalUnitArn = unit }, new LaunchPermission { UserId = "210987654321" }] },
+        });
+        var attr = await Ec2.DescribeImageAttributeAsync(new DescribeImageAttributeRequest { ImageId = ami, Attribute = ImageAttributeName.LaunchPermission });
+        Assert.Equal(
+            new[] { ("210987654321", (string?)null, (string?)null), (null, org, null), (null, null, unit) },
+            attr.ImageAttribute.LaunchPermissions.Select(p => ((string?)p.UserId, (string?)p.OrganizationArn, (string?)p.OrganizationalUnitArn)));
+
+        await Ec2.DisableImageAsync(new DisableImageRequest { ImageId = ami });
+        var after = await Ec2.DescribeImageAttributeAsync(new DescribeImageAttributeRequest { ImageId = ami, Attribute = ImageAttributeName.LaunchPermission });
+        Assert.True(after.ImageAttribute.LaunchPermissions is null or { Count: 0 });
+        await Fails(() => Ec2.ModifyImageAttributeAsync(new ModifyImageAttributeRequest { ImageId = ami, LaunchPermission = new LaunchPermissionModifications { Add = [new LaunchPermission { UserId = "210987654321" }] } }), "InvalidParameterValue");
+        await Fails(() => Ec2.DescribeImageAttributeAsync(new DescribeImageAttributeRequest { ImageId = ami, Attribute = ImageAttributeName.BlockDeviceMapping }), "AuthFailure");
     }
 
     [Fact]

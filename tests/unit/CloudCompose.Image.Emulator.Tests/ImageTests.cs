@@ -146,6 +146,24 @@ public sealed class ImageTests : EmulatorTest
     }
 
     [Fact]
+    public async Task DeleteAssociatedSnapshots_skips_a_snapshot_another_image_uses()
+    {
+        var ids = State.Seed(new Admin.SeedSpec { Images = [new Admin.SeedImage { Name = "a", SnapshotCount = 2 }, new Admin.SeedImage { Name = "b" }] });
+        lock (State.Sync)
+        {
+            var store = State.Store("us-east-1");
+            store.Images[ids.ImageIds[1]].Devices.Add(new Model.ImageDevice { DeviceName = "/dev/xvdz", SnapshotId = store.Images[ids.ImageIds[0]].Devices[1].SnapshotId });
+        }
+
+        var resp = await Ec2.DeregisterImageAsync(new DeregisterImageRequest { ImageId = ids.ImageIds[0], DeleteAssociatedSnapshots = true });
+
+        Assert.Equal(
+            new[] { (ids.SnapshotIds[0], "success"), (ids.SnapshotIds[1], "skipped") },
+            resp.DeleteSnapshotResults.Select(r => (r.SnapshotId, r.ReturnCode.Value)));
+        Assert.Equal(new[] { ids.SnapshotIds[1], ids.SnapshotIds[2] }.Order(), State.ListSnapshots().Select(s => s.Id).Order());
+    }
+
+    [Fact]
     public async Task CopyImage_copies_across_regions_with_tags_only_when_asked()
     {
         var src = SeedImage("golden", "us-east-1", new() { ["team"] = "web" });

@@ -105,4 +105,21 @@ public sealed class LaunchTemplateTests : EmulatorTest
         Assert.Equal(lt.LaunchTemplateId, inst.Tags.Single(t => t.Key == "aws:ec2launchtemplate:id").Value);
         Assert.Equal("TOKEN=abc", State.GetInstance(inst.InstanceId)!.UserData);
     }
+
+    [Fact]
+    public async Task ResolveAlias_shows_the_AMI_an_SSM_alias_points_to()
+    {
+        var image = SeedImage("golden");
+        State.Seed(new Admin.SeedSpec
+        {
+            SsmParameters = [new Admin.SeedSsmParameter { Name = "/golden/latest", ImageId = image }],
+            LaunchTemplates = [new Admin.SeedLaunchTemplate { Name = "aliased", Versions = [new() { ImageId = "resolve:ssm:/golden/latest" }] }],
+        });
+
+        var plain = await Ec2.DescribeLaunchTemplateVersionsAsync(new DescribeLaunchTemplateVersionsRequest { LaunchTemplateName = "aliased" });
+        var resolved = await Ec2.DescribeLaunchTemplateVersionsAsync(new DescribeLaunchTemplateVersionsRequest { LaunchTemplateName = "aliased", ResolveAlias = true });
+
+        Assert.Equal("resolve:ssm:/golden/latest", Assert.Single(plain.LaunchTemplateVersions).LaunchTemplateData.ImageId);
+        Assert.Equal(image, Assert.Single(resolved.LaunchTemplateVersions).LaunchTemplateData.ImageId);
+    }
 }

@@ -38,6 +38,9 @@ public sealed class CleanupEmulator : IAsyncDisposable
 
     public ImageRetirement Retirement(Action<RetirementOptions>? tweak = null) => new(Connection, Options(tweak));
 
+    /// <summary>A plain SDK client on the emulator, for what a test does behind the module's back.</summary>
+    public Amazon.EC2.AmazonEC2Client Ec2() => new(new Amazon.Runtime.BasicAWSCredentials("AKIDTEST", "secret"), new Amazon.EC2.AmazonEC2Config { ServiceURL = Emulator.ServiceUrl.ToString(), AuthenticationRegion = "us-east-1" });
+
     public static Dictionary<string, string> Tags(string name, string version) =>
         new() { ["ImageName"] = name, ["ImageVersion"] = version, ["Name"] = $"{name}:{version}" };
 

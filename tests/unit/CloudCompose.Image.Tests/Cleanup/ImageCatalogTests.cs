@@ -51,7 +51,7 @@ public class ImageCatalogTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Usage_counts_pending_running_stopping_stopped_instances_and_every_launch_template_version()
+    public async Task Usage_counts_pending_running_stopping_stopped_instances_and_the_default_and_latest_template_versions()
     {
         var ids = Enumerable.Range(0, 9).Select(n => emulator.Image("web", "1.0", 10 + n)).ToArray();
         emulator.Instance(ids[0], "running");
@@ -60,10 +60,12 @@ public class ImageCatalogTests : IAsyncLifetime
         emulator.Instance(ids[3], "stopping");
         emulator.Instance(ids[4], "terminated");
         emulator.Instance(ids[5], "shutting-down");
-        // Version 1 of 30: neither $Default nor $Latest, and deeper than DescribeImageReferences' default depth.
-        emulator.Template("asg-web", new[] { ids[6] }.Concat(Enumerable.Repeat<string?>(null, 29)).ToArray());
+        // Version 1 of 30 names ids[6] (neither $Default nor $Latest); the default (15) names ids[7], the latest (30) ids[8].
+        var versions = Enumerable.Range(1, 30).Select(v => new SeedLaunchTemplateVersion { ImageId = v == 1 ? ids[6] : v == 15 ? ids[7] : v == 30 ? ids[8] : null }).ToList();
+        emulator.State.Seed(new SeedSpec { LaunchTemplates = [new SeedLaunchTemplate { Name = "asg-web", Versions = versions, DefaultVersion = 15 }] });
 
         var images = (await List(new ImageQuery())).Images.ToDictionary(i => i.ImageId);
+        var referenced = (await List(new ImageQuery { IncludeReferences = true })).Images.ToDictionary(i => i.ImageId);
 
         Assert.True(images[ids[0]].InUse);
         Assert.Matches(@"^i-[0-9a-f]+ \(running\)$", Assert.Single(images[ids[0]].UsedBy));
@@ -72,9 +74,13 @@ public class ImageCatalogTests : IAsyncLifetime
         Assert.True(images[ids[3]].InUse);
         Assert.False(images[ids[4]].InUse);
         Assert.False(images[ids[5]].InUse);
-        Assert.True(images[ids[6]].InUse);
-        Assert.Matches(@"^lt-[0-9a-f]+:1 \(asg-web\)$", Assert.Single(images[ids[6]].UsedBy));
-        Assert.False(images[ids[7]].InUse);
+        Assert.Matches(@"^lt-[0-9a-f]+:15 \(asg-web\)$", Assert.Single(images[ids[7]].UsedBy));
+        Assert.Matches(@"^lt-[0-9a-f]+:30 \(asg-web\)$", Assert.Single(images[ids[8]].UsedBy));
+        Assert.False(images[ids[6]].InUse); // an older version is for DescribeImageReferences to find:
+        Assert.True(referenced[ids[6]].InUse);
+        Assert.Matches(@"^ec2:LaunchTemplate arn:aws:ec2:us-east-1:123456789012:launch-template/lt-[0-9a-f]+$", Assert.Single(referenced[ids[6]].UsedBy));
+        Assert.True(referenced[ids[5]].InUse); // and it sees shutting-down instances too
+        Assert.False(referenced[ids[4]].InUse); // but never terminated ones
     }
 
     [Fact]
@@ -94,10 +100,27 @@ public class ImageCatalogTests : IAsyncLifetime
         Assert.Equal(2, images.Count(i => i.InUse == true)); // web_1.0_7 (template) + api_1.0_3 (5 instances, one image)
         Assert.Equal(1, emulator.State.Count("DescribeImages"));
         Assert.Equal(4, emulator.State.Count("DescribeInstances")); // 750 ids in chunks of 200
-        Assert.Equal(1, emulator.State.Count("DescribeLaunchTemplates"));
-        Assert.Equal(2, emulator.State.Count("DescribeLaunchTemplateVersions")); // one per template, all versions
+        Assert.Equal(0, emulator.State.Count("DescribeLaunchTemplates"));
+        Assert.Equal(1, emulator.State.Count("DescribeLaunchTemplateVersions")); // $Default and $Latest of every template at once
         Assert.Equal(0, emulator.State.Count("DescribeImageReferences"));
         Assert.Equal(0, emulator.State.Count("DescribeImageAttribute"));
+    }
+
+    [Fact]
+    public async Task Past_ten_chunks_of_ids_the_instances_in_using_states_are_scanned_once_instead()
+    {
+        emulator.State.Seed(new SeedSpec { Images = [new SeedImage { Name = "web_1.0_{i}", Count = 2_001, AgeDays = 20, Tags = CleanupEmulator.Tags("web", "1.0") }, new SeedImage { Name = "other" }] });
+        emulator.State.Seed(new SeedSpec
+        {
+            Instances = [new SeedInstance { ImageName = "web_1.0_1999", State = "stopped" }, new SeedInstance { ImageName = "other", State = "running" }, new SeedInstance { ImageName = "web_1.0_5", State = "terminated" }],
+        });
+        emulator.State.ClearRequestLog();
+
+        var images = (await List(new ImageQuery())).Images;
+
+        var scan = Assert.Single(emulator.State.RequestLog, e => e.Action == "DescribeInstances").Parameters;
+        Assert.DoesNotContain(scan.Values, v => v == "image-id");
+        Assert.Equal("web_1.0_1999", Assert.Single(images, i => i.InUse == true).ImageName);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public class ImageRetirementTests : IAsyncLifetime
         return outcomes;
     }
 
-    private AmazonEC2Client Ec2() => new(new BasicAWSCredentials("AKIDTEST", "secret"), new AmazonEC2Config { ServiceURL = emulator.Emulator.ServiceUrl.ToString(), AuthenticationRegion = "us-east-1" });
+    private AmazonEC2Client Ec2() => emulator.Ec2();
 
     [Fact]
     public async Task Deregisters_old_unused_images_deletes_their_snapshots_and_keeps_the_rest()
@@ -102,6 +102,57 @@ public class ImageRetirementTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_staged_lifecycle_moves_each_image_once_per_run_to_the_stage_its_idle_time_reached()
+    {
+        var newest = emulator.Image("web", "1.0", 1);
+        var d45 = emulator.Image("web", "1.0", 45);
+        var d75 = emulator.Image("web", "1.0", 75);
+        var d120 = emulator.Image("web", "1.0", 120);
+        var launched = emulator.Image("web", "1.0", 120, i => i.LastLaunchedTime = emulator.State.Clock.UtcNow.AddDays(-10));
+        var stages = new LifecycleStages(TimeSpan.FromDays(30), TimeSpan.FromDays(60), TimeSpan.FromDays(90));
+        using var ec2 = Ec2();
+        async Task<Dictionary<string, Amazon.EC2.Model.Image>> Images() =>
+            (await ec2.DescribeImagesAsync(new DescribeImagesRequest { Owners = ["self"], IncludeDisabled = true, IncludeDeprecated = true })).Images.ToDictionary(i => i.ImageId);
+        Dictionary<string, int> CallsPerImage() => emulator.State.RequestLog
+            .Where(e => e.Action is "DeregisterImage" or "DisableImage" or "EnableImageDeprecation")
+            .GroupBy(e => e.Parameters["ImageId"]).ToDictionary(g => g.Key, g => g.Count());
+
+        using (var retirement = emulator.Retirement(o => o.Stages = stages))
+        {
+            var first = (await RetireAll(retirement, Web)).Select(o => o.Result).ToDictionary(r => r.ImageId, r => r.Action);
+            Assert.Equal(new Dictionary<string, string> { [d45] = "Deprecated", [d75] = "Disabled", [d120] = "Deregistered" }, first);
+        }
+
+        Assert.All(CallsPerImage().Values, count => Assert.Equal(1, count));
+        var after = await Images();
+        Assert.NotNull(after[d45].DeprecationTime);
+        Assert.Equal(ImageState.Disabled, after[d75].State);
+        Assert.False(after.ContainsKey(d120));
+        Assert.Null(after[newest].DeprecationTime);
+        Assert.Null(after[launched].DeprecationTime);
+
+        // A second run at once finds every image at its stage already.
+        emulator.State.ClearRequestLog();
+        using (var again = emulator.Retirement(o => o.Stages = stages))
+        {
+            Assert.Empty(await RetireAll(again, Web));
+        }
+
+        Assert.Empty(CallsPerImage());
+
+        // Twenty days on, the deprecated image has been idle long enough to be disabled, and only that happens.
+        emulator.State.Clock.Advance(TimeSpan.FromDays(20));
+        using (var later = emulator.Retirement(o => o.Stages = stages))
+        {
+            var moved = (await RetireAll(later, Web)).Select(o => (o.Result.ImageId, o.Result.Action)).ToList();
+            Assert.Contains((d45, "Disabled"), moved);
+            Assert.Contains((launched, "Deprecated"), moved);
+            Assert.Contains((d75, "Deregistered"), moved);
+            Assert.Equal(3, moved.Count);
+        }
+    }
+
+    [Fact]
     public async Task An_image_published_in_an_SSM_parameter_is_kept_by_DescribeImageReferences()
     {
         emulator.Image("web", "1.0", 1);
@@ -114,6 +165,73 @@ public class ImageRetirementTests : IAsyncLifetime
         var decision = plan.Decisions.Single(d => d.Image.ImageId == published);
         Assert.Equal(KeepReason.InUse, decision.Keep);
         Assert.Contains("/golden/ami/latest", decision.Reason);
+        Assert.Empty(plan.Candidates);
+    }
+
+    [Fact]
+    public async Task The_reference_check_names_every_state_but_terminated_every_template_version_SSM_and_Image_Builder()
+    {
+        emulator.Image("web", "1.0", 1);
+        emulator.Image("web", "1.0", 30);
+        using var retirement = emulator.Retirement();
+
+        await retirement.PlanAsync(Web, CancellationToken.None);
+
+        var sent = Assert.Single(emulator.State.RequestLog, e => e.Action == "DescribeImageReferences").Parameters;
+        Assert.False(sent.ContainsKey("IncludeAllResourceTypes"));
+        var expected = new Dictionary<string, string>
+        {
+            ["ResourceType.1.ResourceType"] = "ec2:Instance",
+            ["ResourceType.1.ResourceTypeOption.1.OptionName"] = "state-name",
+            ["ResourceType.1.ResourceTypeOption.1.OptionValue.1"] = "pending",
+            ["ResourceType.1.ResourceTypeOption.1.OptionValue.2"] = "running",
+            ["ResourceType.1.ResourceTypeOption.1.OptionValue.3"] = "shutting-down",
+            ["ResourceType.1.ResourceTypeOption.1.OptionValue.4"] = "stopping",
+            ["ResourceType.1.ResourceTypeOption.1.OptionValue.5"] = "stopped",
+            ["ResourceType.2.ResourceType"] = "ec2:LaunchTemplate",
+            ["ResourceType.2.ResourceTypeOption.1.OptionName"] = "version-depth",
+            ["ResourceType.2.ResourceTypeOption.1.OptionValue.1"] = "10000",
+            ["ResourceType.3.ResourceType"] = "ssm:Parameter",
+            ["ResourceType.4.ResourceType"] = "imagebuilder:ImageRecipe",
+            ["ResourceType.5.ResourceType"] = "imagebuilder:ContainerRecipe",
+        };
+        Assert.Equal(expected, sent.Where(p => p.Key.StartsWith("ResourceType.", StringComparison.Ordinal)).ToDictionary(p => p.Key, p => p.Value));
+    }
+
+    [Fact]
+    public async Task An_image_whose_only_instances_are_terminated_is_retired_though_EC2s_default_reference_check_counts_them()
+    {
+        emulator.Image("web", "1.0", 1);
+        var ended = emulator.Image("web", "1.0", 30);
+        emulator.Instance(ended, "terminated");
+        using var ec2 = Ec2();
+        var byDefault = await ec2.DescribeImageReferencesAsync(new DescribeImageReferencesRequest { ImageIds = [ended], IncludeAllResourceTypes = true });
+        Assert.Contains(byDefault.ImageReferences, r => r.ResourceType == "ec2:Instance"); // what IncludeAllResourceTypes would have kept
+        using var retirement = emulator.Retirement();
+
+        var removed = await RetireAll(retirement, Web);
+
+        Assert.Equal(ended, Assert.Single(removed).Result.ImageId);
+        Assert.DoesNotContain(ended, emulator.ImageIds());
+    }
+
+    [Fact]
+    public async Task Images_named_by_an_old_launch_template_version_or_an_Image_Builder_recipe_are_kept()
+    {
+        emulator.Image("web", "1.0", 1);
+        var pinned = emulator.Image("web", "1.0", 30);
+        var recipe = emulator.Image("web", "1.0", 31);
+        // Version 1 of 15 is beyond EC2's default depth of 10; an Auto Scaling group may still pin it.
+        emulator.Template("fifteen", [pinned, .. Enumerable.Repeat<string?>(null, 14)]);
+        emulator.State.Seed(new SeedSpec { ImageRecipes = [new SeedImageRecipe { Name = "web", ImageId = recipe }] });
+        using var retirement = emulator.Retirement();
+
+        var plan = await retirement.PlanAsync(Web, CancellationToken.None);
+
+        Assert.Equal(KeepReason.InUse, plan.Decisions.Single(d => d.Image.ImageId == pinned).Keep);
+        var byRecipe = plan.Decisions.Single(d => d.Image.ImageId == recipe);
+        Assert.Equal(KeepReason.InUse, byRecipe.Keep);
+        Assert.Contains("imagebuilder:ImageRecipe", byRecipe.Reason);
         Assert.Empty(plan.Candidates);
     }
 

@@ -136,4 +136,88 @@ public class RetirementPlannerTests
     {
         Assert.Equal(expected, Wildcard.Matches(pattern, value));
     }
+
+    private static readonly LifecycleStages ThirtySixtyNinety = new(TimeSpan.FromDays(30), TimeSpan.FromDays(60), TimeSpan.FromDays(90));
+
+    private static Dictionary<string, RetirementDecision> Staged(LifecycleStages stages, params ImageInfo[] images) =>
+        RetirementPlanner.Decide(images, Options(o => o.Stages = stages)).ToDictionary(d => d.Image.ImageId);
+
+    [Fact]
+    public void Each_image_gets_the_furthest_stage_its_age_has_reached_in_one_step()
+    {
+        var result = Staged(ThirtySixtyNinety, Image("newest", 1), Image("d20", 20), Image("d45", 45), Image("d75", 75), Image("d120", 120));
+
+        Assert.Equal(KeepReason.Newest, result["newest"].Keep);
+        Assert.Equal(KeepReason.TooYoung, result["d20"].Keep);
+        Assert.Contains("-DeprecateAfter 30d", result["d20"].Reason);
+        Assert.Equal((KeepReason.None, RetireAction.Deprecate), (result["d45"].Keep, result["d45"].Action));
+        Assert.Equal((KeepReason.None, RetireAction.Disable), (result["d75"].Keep, result["d75"].Action));
+        Assert.Equal((KeepReason.None, RetireAction.Deregister), (result["d120"].Keep, result["d120"].Action));
+        Assert.StartsWith("stage deregister: unused, 120d old, never launched (reached -DeregisterAfter 90d)", result["d120"].Reason);
+    }
+
+    [Fact]
+    public void Idle_time_since_the_last_launch_holds_an_image_back_as_well_as_its_age()
+    {
+        var launched = Image("launched", 120);
+        launched.LastLaunchedTime = Now.AddDays(-40);
+        var recent = Image("recent", 120);
+        recent.LastLaunchedTime = Now.AddDays(-10);
+
+        var result = Staged(ThirtySixtyNinety, Image("newest", 1), launched, recent);
+
+        Assert.Equal((KeepReason.None, RetireAction.Deprecate), (result["launched"].Keep, result["launched"].Action));
+        Assert.Contains("last launched 40d ago", result["launched"].Reason);
+        Assert.Equal(KeepReason.RecentlyLaunched, result["recent"].Keep);
+    }
+
+    [Fact]
+    public void An_image_already_at_its_stage_or_beyond_is_left_alone()
+    {
+        var deprecated = Image("deprecated", 45);
+        deprecated.DeprecationTime = Now.AddDays(-5);
+        var deprecatedLater = Image("deprecated-later", 75);
+        deprecatedLater.DeprecationTime = Now.AddDays(-5);
+        var disabled = Image("disabled", 45, "disabled");
+        var scheduled = Image("scheduled", 45);
+        scheduled.DeprecationTime = Now.AddDays(3); // deprecation set for the future: not deprecated yet
+
+        var result = Staged(ThirtySixtyNinety, Image("newest", 1), deprecated, deprecatedLater, disabled, scheduled);
+
+        Assert.Equal(KeepReason.AlreadyRetired, result["deprecated"].Keep);
+        Assert.Contains("disable after 60d idle", result["deprecated"].Reason);
+        Assert.Equal((KeepReason.None, RetireAction.Disable), (result["deprecated-later"].Keep, result["deprecated-later"].Action));
+        Assert.Equal(KeepReason.AlreadyRetired, result["disabled"].Keep);
+        Assert.Equal((KeepReason.None, RetireAction.Deprecate), (result["scheduled"].Keep, result["scheduled"].Action));
+    }
+
+    [Fact]
+    public void Stages_may_be_partial_keep_rules_still_apply_and_a_failed_image_waits_for_deregistration()
+    {
+        var disableOnly = new LifecycleStages(null, TimeSpan.FromDays(60), null);
+        var used = Image("used", 100, inUse: true);
+        used.UsedBy = ["i-0123456789abcdef0 (stopped)"];
+        var shared = Image("public", 100);
+        shared.IsPublic = true;
+
+        var result = Staged(disableOnly, Image("newest", 1), Image("d50", 50), Image("d100", 100), Image("failed", 100, "failed"), used, shared);
+
+        Assert.Equal(KeepReason.TooYoung, result["d50"].Keep);
+        Assert.Equal((KeepReason.None, RetireAction.Disable), (result["d100"].Keep, result["d100"].Action));
+        Assert.Equal(KeepReason.AlreadyRetired, result["failed"].Keep);
+        Assert.Equal(KeepReason.InUse, result["used"].Keep);
+        Assert.Equal(KeepReason.Shared, result["public"].Keep);
+        Assert.Equal(RetireAction.Deregister, Staged(ThirtySixtyNinety, Image("newest", 1), Image("failed", 100, "failed"))["failed"].Action);
+    }
+
+    [Fact]
+    public void Stages_must_grow_in_order()
+    {
+        var options = Options(o => o.Stages = new LifecycleStages(TimeSpan.FromDays(60), TimeSpan.FromDays(30), null));
+
+        var error = Assert.Throws<CloudCompose.Image.Errors.CloudComposeException>(() => RetirementPlanner.Decide([Image("a", 1)], options));
+
+        Assert.Equal(("LifecycleStagesOutOfOrder", "DisableAfter"), (error.ErrorId, error.Target));
+        Assert.Contains("-DisableAfter (30d) must be longer than -DeprecateAfter (60d)", error.Message);
+    }
 }

@@ -6,8 +6,9 @@ namespace CloudCompose.Image.Tests.Cleanup;
 
 /// <summary>
 /// Seeded randomized safety test: random images, instances in every state, launch template versions, SSM parameters,
-/// shared and public images, ages and options; after planning and retiring, an independent oracle checks that nothing
-/// that must stay went, everything that should go went, and snapshots were handled right.
+/// shared and public images, ages, earlier deprecations and options (plain deregistration or a staged lifecycle);
+/// after planning and retiring, an independent oracle checks that nothing that must stay was touched, every image got
+/// exactly the action its rules call for (at most one per run), and snapshots were handled right.
 /// Reproduce a failure with CC_SAFETY_SEED=&lt;seed&gt; (printed in the failure message).
 /// </summary>
 public class RetirementSafetyTests : IAsyncLifetime
@@ -26,18 +27,21 @@ public class RetirementSafetyTests : IAsyncLifetime
     public async Task DisposeAsync() => await emulator.DisposeAsync();
 
     [Fact]
-    public async Task Nothing_in_use_shared_young_protected_or_newest_is_ever_removed()
+    public async Task Nothing_in_use_shared_young_protected_or_newest_is_ever_touched()
     {
         var seed = int.TryParse(Environment.GetEnvironmentVariable("CC_SAFETY_SEED"), out var fixedSeed) ? fixedSeed : Environment.TickCount;
         output.WriteLine($"seed {seed}");
         var master = new Random(seed);
-        var removedTotal = 0;
+        var totals = new Dictionary<RetireAction, int>();
         for (var n = 0; n < Cases; n++)
         {
             var caseSeed = master.Next();
             try
             {
-                removedTotal += await RunCase(caseSeed);
+                foreach (var action in await RunCase(caseSeed))
+                {
+                    totals[action] = totals.GetValueOrDefault(action) + 1;
+                }
             }
             catch (Exception e)
             {
@@ -45,14 +49,17 @@ public class RetirementSafetyTests : IAsyncLifetime
             }
         }
 
-        output.WriteLine($"{Cases} cases, {removedTotal} images retired");
-        Assert.True(removedTotal > Cases, $"The cases retired only {removedTotal} images: the test would prove little (seed {seed}).");
+        output.WriteLine($"{Cases} cases: {string.Join(", ", totals.Select(t => $"{t.Value} {t.Key}"))}");
+        Assert.True(totals.GetValueOrDefault(RetireAction.Deregister) > Cases / 2, $"The cases deregistered only {totals.GetValueOrDefault(RetireAction.Deregister)} images: the test would prove little (seed {seed}).");
+        Assert.True(totals.GetValueOrDefault(RetireAction.Disable) > Cases / 20 && totals.GetValueOrDefault(RetireAction.Deprecate) > Cases / 20,
+            $"The staged cases disabled {totals.GetValueOrDefault(RetireAction.Disable)} and deprecated {totals.GetValueOrDefault(RetireAction.Deprecate)} images: too few to prove the stages (seed {seed}).");
     }
 
-    private async Task<int> RunCase(int caseSeed)
+    private async Task<IEnumerable<RetireAction>> RunCase(int caseSeed)
     {
         var random = new Random(caseSeed);
         emulator.State.Reset();
+        emulator.State.Delays.UsageReportDelay = TimeSpan.Zero;
         var now = emulator.State.Clock.UtcNow;
 
         // Images: a few name+version groups, plus untagged and foreign images that must never be touched.
@@ -72,6 +79,7 @@ public class RetirementSafetyTests : IAsyncLifetime
                     Public = random.Next(12) == 0,
                     SharedWith = random.Next(10) == 0 ? ["210987654321"] : null,
                     LastLaunchedTime = random.Next(3) == 0 ? now.AddDays(-random.NextDouble() * 30) : null,
+                    DeprecationTime = random.Next(8) == 0 ? now.AddDays(-random.NextDouble() * 10) : null,
                     SnapshotCount = random.Next(1, 3),
                 });
             }
@@ -114,6 +122,12 @@ public class RetirementSafetyTests : IAsyncLifetime
             spec.SsmParameters.Add(new SeedSsmParameter { Name = "/golden/ami/latest", ImageId = Pick(random, ids) });
         }
 
+        // Use in other accounts of shared images: by the account it is shared with, or by one it is not (seen only if public).
+        foreach (var (image, id) in images.Zip(ids).Where(p => (p.First.Public || p.First.SharedWith != null) && random.Next(2) == 0))
+        {
+            spec.ForeignUsage.Add(new SeedForeignUsage { ImageId = id, AccountId = random.Next(2) == 0 ? "210987654321" : "999988887777", Count = random.Next(1, 4) });
+        }
+
         emulator.State.Seed(spec);
 
         var options = emulator.Options(o =>
@@ -122,13 +136,34 @@ public class RetirementSafetyTests : IAsyncLifetime
             o.MinimumAge = TimeSpan.FromDays(random.Next(0, 21));
             o.MinimumIdle = random.Next(2) == 0 ? TimeSpan.FromDays(random.Next(1, 20)) : null;
             o.IncludeShared = random.Next(6) == 0;
+            o.CheckSharedUsage = random.Next(3) == 0;
+            o.UsageReportPollInterval = TimeSpan.FromMilliseconds(10);
+            if (random.Next(2) == 0)
+            {
+                // A staged lifecycle: any non-empty subset of the stages, thresholds growing from stage to stage.
+                var thresholds = new TimeSpan?[3];
+                var days = 0;
+                for (var i = 0; i < 3; i++)
+                {
+                    days += random.Next(i == 0 ? 1 : 10, 25);
+                    thresholds[i] = random.Next(3) == 0 ? null : TimeSpan.FromDays(days);
+                }
+
+                if (thresholds.All(t => t == null))
+                {
+                    thresholds[random.Next(3)] = TimeSpan.FromDays(days);
+                }
+                o.Stages = new LifecycleStages(thresholds[0], thresholds[1], thresholds[2]);
+            }
         });
 
         var before = emulator.State.ListImages().ToDictionary(i => i.Id);
         var snapshotsBefore = emulator.SnapshotIds();
         var instances = emulator.State.ListInstances("us-east-1");
         var protectedIds = ids.Where((_, i) => images[i].DeregistrationProtection).ToHashSet();
-        var expected = Oracle(before, instances, spec, protectedIds, options, now);
+        var deprecation = ids.Zip(images).Where(p => p.Second.DeprecationTime != null).ToDictionary(p => p.First, p => p.Second.DeprecationTime!.Value);
+        var expected = Oracle(before, instances, spec, protectedIds, deprecation, options, now);
+        emulator.State.ClearRequestLog();
 
         using (var retirement = new ImageRetirement(emulator.Connection, options))
         {
@@ -137,7 +172,10 @@ public class RetirementSafetyTests : IAsyncLifetime
                 : new ImageQuery { Names = random.Next(2) == 0 ? ["app*"] : [] };
             if (query.ImageIds.Count > 0)
             {
-                expected.IntersectWith(query.ImageIds);
+                foreach (var id in expected.Keys.Except(query.ImageIds).ToList())
+                {
+                    expected.Remove(id);
+                }
             }
 
             var plan = await retirement.PlanAsync(query, CancellationToken.None);
@@ -149,14 +187,22 @@ public class RetirementSafetyTests : IAsyncLifetime
 
         var after = emulator.ImageIds();
         var removed = before.Keys.Where(id => !after.Contains(id)).ToHashSet();
-        foreach (var id in removed)
+        var touched = emulator.State.RequestLog.Where(e => Actions.ContainsKey(e.Action) && e.Status == 200)
+            .GroupBy(e => e.Parameters["ImageId"]).ToDictionary(g => g.Key, g => g.Select(e => Actions[e.Action]).ToList());
+        foreach (var (id, actions) in touched)
         {
             var image = before[id];
-            Assert.True(image.OwnerId == "123456789012" && image.Tags.ContainsKey("ImageName"), $"{id} is not ours or not tagged, yet it was removed");
-            Assert.True(expected.Contains(id), $"{id} ({image.Name}, {image.State}) was removed but the rules keep it");
+            Assert.True(actions.Count == 1, $"{id} was moved {actions.Count} times in one run ({string.Join(", ", actions)})");
+            Assert.True(image.OwnerId == "123456789012" && image.Tags.ContainsKey("ImageName"), $"{id} is not ours or not tagged, yet it was {actions[0]}d");
+            Assert.False(protectedIds.Contains(id), $"{id} has deregistration protection, yet it was {actions[0]}d");
+            Assert.True(expected.TryGetValue(id, out var action), $"{id} ({image.Name}, {image.State}) was {actions[0]}d but the rules keep it");
+            Assert.True(action == actions[0], $"{id} ({image.Name}, {image.State}) was {actions[0]}d but its stage is {action}");
         }
 
-        Assert.True(expected.SetEquals(removed), $"expected to retire [{string.Join(", ", expected.Except(removed))}] too; removed unexpectedly [{string.Join(", ", removed.Except(expected))}]");
+        var retired = touched.ToDictionary(t => t.Key, t => t.Value[0]);
+        Assert.True(expected.Count == retired.Count && expected.All(e => retired.TryGetValue(e.Key, out var a) && a == e.Value),
+            $"expected [{string.Join(", ", expected.Select(e => $"{e.Key}:{e.Value}"))}], got [{string.Join(", ", retired.Select(e => $"{e.Key}:{e.Value}"))}]");
+        Assert.True(removed.SetEquals(expected.Where(e => e.Value == RetireAction.Deregister).Select(e => e.Key)), "the deregistered images are not exactly those gone");
 
         var snapshotsAfter = emulator.SnapshotIds();
         var surviving = after.Select(id => before[id]).SelectMany(i => i.SnapshotIds).ToHashSet();
@@ -167,15 +213,23 @@ public class RetirementSafetyTests : IAsyncLifetime
         }
 
         Assert.True(snapshotsBefore.Except(snapshotsAfter).All(s => removed.SelectMany(id => before[id].SnapshotIds).Contains(s)), "a snapshot not belonging to a removed image was deleted");
-        return removed.Count;
+        return retired.Values;
     }
 
-    /// <summary>The documented rules, written out independently of the engine.</summary>
-    private static HashSet<string> Oracle(
+    private static readonly Dictionary<string, RetireAction> Actions = new()
+    {
+        ["DeregisterImage"] = RetireAction.Deregister,
+        ["DisableImage"] = RetireAction.Disable,
+        ["EnableImageDeprecation"] = RetireAction.Deprecate,
+    };
+
+    /// <summary>The documented rules, written out independently of the engine: which image gets which action.</summary>
+    private static Dictionary<string, RetireAction> Oracle(
         Dictionary<string, CloudCompose.Image.Emulator.ImageInfo> images,
         IReadOnlyList<CloudCompose.Image.Emulator.InstanceInfo> instances,
         SeedSpec usage,
         HashSet<string> protectedIds,
+        Dictionary<string, DateTime> deprecation,
         RetirementOptions options,
         DateTime now)
     {
@@ -183,7 +237,7 @@ public class RetirementSafetyTests : IAsyncLifetime
             .Concat(usage.LaunchTemplates.SelectMany(t => t.Versions).Select(v => v.ImageId).OfType<string>())
             .Concat(usage.SsmParameters.Select(p => p.ImageId).OfType<string>())
             .ToHashSet();
-        var result = new HashSet<string>();
+        var result = new Dictionary<string, RetireAction>();
         var ours = images.Values.Where(i => i.OwnerId == "123456789012" && i.Tags.ContainsKey("ImageName") && i.Tags.ContainsKey("ImageVersion"));
         foreach (var group in ours.GroupBy(i => (i.Tags["ImageName"], i.Tags["ImageVersion"])))
         {
@@ -199,16 +253,46 @@ public class RetirementSafetyTests : IAsyncLifetime
                     || now - image.CreationDate < options.MinimumAge
                     || (options.MinimumIdle is { } idle && image.LastLaunchedTime is { } last && now - last < idle)
                     || used.Contains(image.Id)
-                    || (!options.IncludeShared && (image.Public || image.SharedWith.Count > 0));
-                if (!keep)
+                    || (!options.IncludeShared && (image.Public || image.SharedWith.Count > 0) && !(options.CheckSharedUsage && !UsedElsewhere(image, usage)));
+                if (keep)
                 {
-                    result.Add(image.Id);
+                    continue;
                 }
+
+                if (options.Stages is not { } stages)
+                {
+                    result[image.Id] = RetireAction.Deregister;
+                    continue;
+                }
+
+                // Stages: idle is the time since the last launch (or creation); the furthest stage reached applies,
+                // unless the image is already there: disabled, or deprecated (at the latest within two minutes).
+                var lastUse = image.LastLaunchedTime is { } launched && launched > image.CreationDate ? launched : image.CreationDate;
+                var idleFor = now - lastUse;
+                var steps = new (RetireAction Action, TimeSpan? After, int Rank)[] { (RetireAction.Deprecate, stages.DeprecateAfter, 1), (RetireAction.Disable, stages.DisableAfter, 2), (RetireAction.Deregister, stages.DeregisterAfter, 3) };
+                var reached = steps.Where(s => s.After is { } after && after <= idleFor).ToList();
+                if (reached.Count == 0)
+                {
+                    continue;
+                }
+
+                var target = reached[^1];
+                var at = image.State == "disabled" ? 2 : deprecation.TryGetValue(image.Id, out var when) && when <= now.AddMinutes(2) ? 1 : 0;
+                if (at >= target.Rank || (image.State == "failed" && target.Action != RetireAction.Deregister))
+                {
+                    continue;
+                }
+
+                result[image.Id] = target.Action;
             }
         }
 
         return result;
     }
+
+    /// <summary>A usage report on a public image looks at every account; on one shared with accounts, at those accounts.</summary>
+    private static bool UsedElsewhere(CloudCompose.Image.Emulator.ImageInfo image, SeedSpec usage) =>
+        usage.ForeignUsage.Any(u => u.ImageId == image.Id && (image.Public || image.SharedWith.Contains(u.AccountId)));
 
     private static T Pick<T>(Random random, IReadOnlyList<T> items) => items[random.Next(items.Count)];
 }
