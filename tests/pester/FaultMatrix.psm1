@@ -62,7 +62,7 @@ function Get-MatrixCell {
                 'launching/SIGKILL' { 'killed before RunInstances succeeded: nothing launched; the next run forgets the entry' }
                 'cleanup/SIGKILL' { 'the watchdog case: the script had already stopped the builder' }
                 'cleanup/throttling burst' { 'the phase itself is 6 throttled TerminateInstances' }
-                { $_ -like '*/Ctrl+C' } { 'PowerShell stops the pipeline; its exit code is its own (0 for -File)' }
+                'launching/Ctrl+C' { 'in every phase: PowerShell stops the pipeline, and its exit code is its own (0 for -File)' }
                 { $_ -like 'stopped/SIGKILL' -or $_ -like 'image pending/SIGKILL' -or $_ -like 'copying/SIGKILL' } { 'builder already stopped by its script: no compute, the next run reports it' }
                 default { '' }
             }
