@@ -86,9 +86,10 @@ public sealed partial class EmulatorState
         return DefaultOutcome;
     }
 
-    internal static string? RenderConsole(string? text, ScriptOutcome o, Ec2Instance inst)
+    internal static string? RenderConsole(string? template, ScriptOutcome o, Ec2Instance inst)
     {
-        if (o.NoConsole || string.IsNullOrEmpty(text)) return null;
+        if (o.NoConsole || string.IsNullOrEmpty(template)) return null;
+        var text = template;
         var sb = new StringBuilder(text.Length + 64);
         var i = 0;
         while (i < text.Length)

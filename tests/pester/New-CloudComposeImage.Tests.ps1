@@ -114,11 +114,38 @@ Describe 'New-CloudComposeImage' {
             $image.State | Should -Be 'available'
         }
 
-        It 'times out a builder that never stops with BuildTimedOut' {
+        It 'times out a builder that never stops with BuildTimedOut, saving its console first' {
             Set-NextBuildOutcome $Emulator @{ neverStops = $true }
             $folder = New-BakeFolder
-            { New-CloudComposeImage -Path $folder -EndpointUrl $Endpoint -Timeout 6s } | Should -Throw -ErrorId 'BuildTimedOut,*'
+            $log = Join-Path (New-TestFolder) 'timeout.log'
+            $err = { New-CloudComposeImage -Path $folder -EndpointUrl $Endpoint -Timeout 6s -LogPath $log } | Should -Throw -ErrorId 'BuildTimedOut,*' -PassThru
+            $err.TargetObject | Should -BeOfType ([CloudCompose.Image.BuildConsole])
+            $err.TargetObject.ConsoleOutput | Should -Match 'CLOUDCOMPOSE-RESULT \w+ watchdog'
+            $err.TargetObject.LogPath | Should -Be $log
+            Get-Content -Raw $log | Should -Be $err.TargetObject.ConsoleOutput
+            $builder = (Get-EmulatorState).Instances | Where-Object id -eq $err.TargetObject.InstanceId
+            # Six seconds leave no room to boot: the watchdog fires at the deadline or, already past it, as the script starts.
+            ([datetime]$builder.watchdogAt).ToUniversalTime() | Should -BeGreaterOrEqual ([datetime]::Parse($builder.tags.CloudComposeDeadline, [cultureinfo]::InvariantCulture, 'AdjustToUniversal'))
             Assert-NoOrphans
+        }
+
+        It 'saves the console of a failed script and attaches it to ImageScriptFailed' {
+            Set-NextBuildOutcome $Emulator @{ exitCode = 5 }
+            $log = Join-Path (New-TestFolder) 'failed.log'
+            $err = { New-CloudComposeImage -Path (New-BakeFolder) -EndpointUrl $Endpoint -LogPath $log } | Should -Throw -ErrorId 'ImageScriptFailed,*' -PassThru
+            $err.TargetObject.ConsoleOutput | Should -Match 'exit=5'
+            Get-Content -Raw $log | Should -Match 'exit=5'
+            "$($err.TargetObject)" | Should -Match 'cloud-compose.yml$'
+            Assert-NoOrphans
+        }
+
+        It 'rejects a malformed or unknown region at once with AwsRegionInvalid and a did-you-mean' {
+            $folder = New-BakeFolder
+            $err = { New-CloudComposeImage -Path $folder -Region 'us east 1!' } | Should -Throw -ErrorId 'AwsRegionInvalid,*' -PassThru
+            $err.Exception.Message | Should -Match "'us east 1!' \(-Region\) is not an AWS region name"
+            $err = { New-CloudComposeImage -Path $folder -Region 'us-eest-1' } | Should -Throw -ErrorId 'AwsRegionInvalid,*' -PassThru
+            $err.ErrorDetails.Message | Should -Match 'Did you mean us-east-1\?'
+            $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
         }
 
         It 'reports a builder terminated underneath the build' {

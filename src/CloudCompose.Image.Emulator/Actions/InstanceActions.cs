@@ -88,6 +88,7 @@ internal static class InstanceActions
             foreach (var (k, v) in instanceTags) inst.Tags[k] = v;
             CreateVolumes(r, inst, image, mappings, tagSpecs.GetValueOrDefault("volume"));
             inst.Outcome = r.State.PickOutcome(decoded, inst.Tags, image);
+            inst.Watchdog = Lifecycle.Watchdog.Parse(decoded);
             Plan(inst, r.Now, r.Delays);
             store.Instances[inst.Id] = inst;
             created.Add(inst);

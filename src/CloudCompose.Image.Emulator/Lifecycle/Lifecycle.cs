@@ -58,7 +58,10 @@ internal static class Lifecycle
         }
     }
 
-    /// <summary>Plans a launched instance's life from its outcome: running, script, then shutdown.</summary>
+    /// <summary>
+    /// Plans a launched instance's life from its outcome: running, then whichever comes first of the script's end
+    /// (shutdown), the watchdog (shutdown) and TerminateAfter (termination).
+    /// </summary>
     public static void Plan(Ec2Instance inst, DateTime launch, EmulatorDelays delays)
     {
         inst.Schedule.Clear();
@@ -67,25 +70,34 @@ internal static class Lifecycle
         if (inst.RunningAt is null) inst.Schedule.Add(new Transition(runAt, "running"));
         var o = inst.Outcome;
         var scriptEnd = runAt + (o.ScriptDuration ?? delays.ScriptDuration);
-        var events = new List<Transition>();
         DateTime? killAt = o.TerminateAfter is { } ta ? runAt + ta : null;
-        var scriptFinishes = !o.NeverStops && (killAt is null || scriptEnd < killAt);
-        if (scriptFinishes)
+        DateTime? shutdownAt = o.NeverStops ? null : scriptEnd;
+        var byWatchdog = false;
+        if (inst.Watchdog?.FiresAt(runAt) is { } w && (shutdownAt is null || w < shutdownAt))
+        {
+            shutdownAt = w;
+            byWatchdog = true;
+        }
+        if (killAt is { } first && shutdownAt is { } s && first <= s) shutdownAt = null;
+        inst.WatchdogAt = byWatchdog ? shutdownAt : null;
+
+        var events = new List<Transition>();
+        if (shutdownAt is { } at)
         {
             const string code = "Client.InstanceInitiatedShutdown";
             const string msg = "Client.InstanceInitiatedShutdown: Instance initiated shutdown";
             if (inst.ShutdownBehavior == "terminate")
             {
-                events.Add(new(scriptEnd, "shutting-down", "", code, msg));
-                events.Add(new(scriptEnd + delays.TerminateDelay, "terminated", "", code, msg));
+                events.Add(new(at, "shutting-down", "", code, msg));
+                events.Add(new(at + delays.TerminateDelay, "terminated", "", code, msg));
             }
             else
             {
-                events.Add(new(scriptEnd, "stopping", "", code, msg));
-                events.Add(new(scriptEnd + delays.StopDelay, "stopped", "", code, msg));
+                events.Add(new(at, "stopping", "", code, msg));
+                events.Add(new(at + delays.StopDelay, "stopped", "", code, msg));
             }
         }
-        if (killAt is { } k && (!scriptFinishes || inst.ShutdownBehavior != "terminate"))
+        if (killAt is { } k && (shutdownAt is null || inst.ShutdownBehavior != "terminate"))
         {
             const string code = "Server.InternalError";
             const string msg = "Server.InternalError: Instance terminated by the emulator (TerminateAfter)";
@@ -96,16 +108,18 @@ internal static class Lifecycle
         inst.Schedule.AddRange(events.OrderBy(e => e.At));
 
         if (o.NoConsole) return;
-        // The script prints as it goes until it ends or the machine goes; a hanging script still printed what it printed.
-        var printsUntil = killAt is { } kill && kill < scriptEnd ? kill : scriptEnd;
+        // The script prints as it goes, until it ends, its watchdog shuts the machine down or the machine is killed.
         foreach (var line in (o.ConsoleLines ?? []).OrderBy(l => l.At))
         {
-            var at = runAt + line.At;
-            if (at > printsUntil || (killAt is { } k2 && at >= k2)) break;
-            if (EmulatorState.RenderConsole(line.Text, o, inst) is { } text) inst.Console.Add((at, text.EndsWith('\n') ? text : text + "\n"));
+            var lineAt = runAt + line.At;
+            if (lineAt > scriptEnd || (killAt is { } killed && lineAt >= killed) || (inst.WatchdogAt is { } fires && lineAt >= fires)) break;
+            if (EmulatorState.RenderConsole(line.Text, o, inst) is { } printed) inst.Console.Add((lineAt, printed.EndsWith('\n') ? printed : printed + "\n"));
         }
-        var scriptPrints = o.NeverStops ? killAt is null || scriptEnd < killAt : scriptFinishes;
-        if (scriptPrints && EmulatorState.RenderConsole(o.ConsoleText, o, inst) is { } end) inst.Console.Add((scriptEnd, end));
+        // A script that hangs still prints what it printed; one killed first never gets to.
+        var scriptPrints = o.NeverStops ? (inst.WatchdogAt is not { } stop || scriptEnd <= stop) && (killAt is null || scriptEnd < killAt)
+            : !byWatchdog && shutdownAt is not null;
+        if (scriptPrints && EmulatorState.RenderConsole(o.ConsoleText, o, inst) is { } text) inst.Console.Add((scriptEnd, text));
+        if (inst.WatchdogAt is { } fired && EmulatorState.RenderConsole(o.WatchdogConsoleText, o, inst) is { } watchdog) inst.Console.Add((fired, watchdog));
     }
 
     public static string UserReason(DateTime now) => $"User initiated ({now:yyyy-MM-dd HH:mm:ss} GMT)";

@@ -122,6 +122,10 @@ internal sealed class Ec2Instance : Ec2Resource
     public List<(DateTime At, string Text)> Console { get; } = new();
     /// <summary>When the instance last changed state: EC2 posts the buffered console output shortly after each transition.</summary>
     public DateTime? LastTransitionAt { get; set; }
+    /// <summary>The watchdog the user data arms, if any.</summary>
+    public Lifecycle.Watchdog? Watchdog { get; set; }
+    /// <summary>When the watchdog shuts the instance down, if it comes before the script's own end.</summary>
+    public DateTime? WatchdogAt { get; set; }
 
     /// <summary>Everything the console will have shown; null when it never shows anything.</summary>
     public string? ConsoleText => Console.Count == 0 ? null : string.Concat(Console.Select(c => c.Text));

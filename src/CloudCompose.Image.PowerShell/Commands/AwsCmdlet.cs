@@ -30,8 +30,11 @@ namespace CloudCompose.Image.PowerShell.Commands
         [ValidateNotNull]
         public object? Credential { get; set; }
 
-        protected AwsConnection Connect(string? configRegion = null) =>
-            AwsConnection.Resolve(
+        private bool leftResourcesReported;
+
+        protected AwsConnection Connect(string? configRegion = null)
+        {
+            var connection = AwsConnection.Resolve(
                 new AwsConnectionOptions
                 {
                     Region = Region,
@@ -40,5 +43,15 @@ namespace CloudCompose.Image.PowerShell.Commands
                     Keys = CredentialConverter.Convert(Credential),
                 },
                 configRegion);
+
+            // Once per command: what earlier runs left behind, checked with this connection.
+            if (!leftResourcesReported)
+            {
+                leftResourcesReported = true;
+                LeftResourceReport.Show(this, connection);
+            }
+
+            return connection;
+        }
     }
 }

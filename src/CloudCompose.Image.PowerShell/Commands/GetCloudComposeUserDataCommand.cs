@@ -37,6 +37,9 @@ namespace CloudCompose.Image.PowerShell.Commands
         [Parameter]
         public SwitchParameter Raw { get; set; }
 
+        // No AWS here, so what earlier runs left is reported unchecked.
+        protected override void BeginProcessing() => Hosting.LeftResourceReport.ShowUnchecked(this);
+
         protected override void ProcessRecord()
         {
             var literal = ParameterSetName == LiteralPathSet;

@@ -20,16 +20,14 @@ namespace CloudCompose.Image.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.New, "CloudComposeImage", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(ImageInfo))]
-    public sealed class NewCloudComposeImageCommand : AwsCmdlet
+    public sealed class NewCloudComposeImageCommand : AwsCmdlet, IDisposable
     {
         private const string PathSet = "Path";
         private const string LiteralPathSet = "LiteralPath";
 
-        private readonly PipelineMessages messages = new PipelineMessages();
-        private readonly List<Task> running = new List<Task>();
+        private RunningWork? work;
         private readonly List<ErrorRecord> failures = new List<ErrorRecord>();
         private readonly BakeBatch batch = new BakeBatch();
-        private IDisposable? termination;
 
         [Parameter(ParameterSetName = PathSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
@@ -55,6 +53,11 @@ namespace CloudCompose.Image.PowerShell.Commands
         [Parameter]
         [DurationTransformation]
         public TimeSpan ConsoleTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+        /// <summary>How long removing the builder and an unfinished image may take, retries included, once the build has ended or been stopped.</summary>
+        [Parameter]
+        [DurationTransformation]
+        public TimeSpan CleanupTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
         /// <summary>Time from launching the test instance until it has stopped (image.test's whole run).</summary>
         [Parameter]
@@ -117,7 +120,31 @@ namespace CloudCompose.Image.PowerShell.Commands
         [Parameter]
         public SwitchParameter NoLiveLog { get; set; }
 
-        protected override void ProcessRecord()
+        // Builds run in the background; Ctrl+C, stop signals and failed writes all go through RunningWork, which never lets
+        // the command end before they have cleaned up.
+        private RunningWork Work => work ??= new RunningWork(CancellationToken);
+
+        private PipelineMessages messages => Work.Messages;
+
+        protected override void ProcessRecord() => Work.Guard(this, ProcessConfigs);
+
+        protected override void StopProcessing()
+        {
+            base.StopProcessing();
+            if (work != null && work.Running.Count > 0)
+            {
+                work.Messages.PipelineStopped(this);
+                work.Messages.Warning($"Stopping: terminating the builder(s) and removing unfinished images before the command ends (at most {CleanupTimeout}).");
+            }
+        }
+
+        public new void Dispose()
+        {
+            work?.Dispose();
+            base.Dispose();
+        }
+
+        private void ProcessConfigs()
         {
             var literal = ParameterSetName == LiteralPathSet;
             IEnumerable<string> files;
@@ -144,47 +171,15 @@ namespace CloudCompose.Image.PowerShell.Commands
             }
         }
 
-        /// <summary>
-        /// SIGTERM ends the process without stopping the pipeline: the builds are cancelled as by Ctrl+C, and the
-        /// signal's handler waits for their cleanup (each bounded by the cleanup time) before the process goes.
-        /// </summary>
-        private void StopOnTermination()
-        {
-            termination ??= TerminationSignal.OnSigterm(() =>
-            {
-                try
-                {
-                    StopProcessing();
-                }
-                catch (ObjectDisposedException)
-                {
-                    // The command has ended already.
-                    return;
-                }
-
-                Task[] builds;
-                lock (running)
-                {
-                    builds = running.ToArray();
-                }
-
-                Task.WaitAll(builds.Select(b => b.ContinueWith(_ => { }, TaskScheduler.Default)).ToArray(), TimeSpan.FromMinutes(3));
-            });
-        }
-
         protected override void EndProcessing()
         {
-            try
+            Work.Finish(this);
+            if (Work.StoppedBy is { } signal)
             {
-                messages.Pump(this, running);
-            }
-            finally
-            {
-                termination?.Dispose();
-                termination = null;
+                AddFailure(ErrorRecords.From(new CloudComposeException(ErrorIds.BuildCancelled, ErrorKind.OperationStopped,
+                    $"{signal} stopped the build(s); the builders were terminated and unfinished images removed, except what a warning names.", signal)));
             }
 
-            messages.Pump(this, running);
             if (failures.Count == 0)
             {
                 return;
@@ -211,6 +206,7 @@ namespace CloudCompose.Image.PowerShell.Commands
                 Timeout = Timeout,
                 ImageTimeout = ImageTimeout,
                 ConsoleTimeout = ConsoleTimeout,
+                CleanupTimeout = CleanupTimeout,
                 SkipScriptCheck = SkipScriptCheck,
                 KeepBuilderOnFailure = KeepBuilderOnFailure,
                 NoCleanup = NoCleanup,
@@ -224,6 +220,7 @@ namespace CloudCompose.Image.PowerShell.Commands
                 MaxAge = MyInvocation.BoundParameters.ContainsKey(nameof(MaxAge)) ? MaxAge : (TimeSpan?)null,
                 AllowSecretInUserData = AllowSecretInUserData,
                 LiveLog = !NoLiveLog,
+                CleanupCancellation = Work.CleanupCancellation,
             };
             var baker = new ImageBaker(connection, messages, batch);
             var handedOver = false;
@@ -233,23 +230,19 @@ namespace CloudCompose.Image.PowerShell.Commands
                 // -NoCleanup); what goes is reported as verbose.
                 baker.AfterSuccess = (image, cancellationToken) => ImageRetirement.RetireOlderAsync(connection, messages, image, cancellationToken);
 
-                var plan = Wait(baker.PlanAsync(config, script, options, CancellationToken, testScript));
+                var plan = Wait(baker.PlanAsync(config, script, options, Work.Token, testScript));
                 WriteVerbose($"Plan for {config.Name}:{config.Version}: {plan.Describe()}");
                 if (!ShouldProcess($"{config.Name}:{config.Version} ({file})", plan.Describe()))
                 {
                     return;
                 }
 
-                while (running.Count(t => !t.IsCompleted) >= ThrottleLimit)
+                while (Work.Running.Count >= ThrottleLimit)
                 {
-                    messages.PumpUntilAny(this, running.Where(t => !t.IsCompleted).ToList());
+                    messages.PumpUntilAny(this, Work.Running);
                 }
 
-                StopOnTermination();
-                lock (running)
-                {
-                    running.Add(Task.Run(() => BakeAsync(baker, plan, options, file)));
-                }
+                Work.Start(() => BakeAsync(baker, plan, options, file));
                 handedOver = true;
             }
             finally
@@ -265,7 +258,7 @@ namespace CloudCompose.Image.PowerShell.Commands
         {
             try
             {
-                var image = await baker.BakeAsync(plan, options, CancellationToken).ConfigureAwait(false);
+                var image = await baker.BakeAsync(plan, options, Work.Token).ConfigureAwait(false);
                 messages.Object(BakeResult(image));
                 foreach (var failed in image.Published.Where(t => !t.Succeeded))
                 {
@@ -278,11 +271,12 @@ namespace CloudCompose.Image.PowerShell.Commands
             }
             catch (OperationCanceledException)
             {
-                // Ctrl+C: the build has cleaned up after itself; there is nobody left to tell.
+                // Ctrl+C, a stop signal or a failed write: the build has cleaned up after itself, and warned about what it could not.
             }
             catch (Exception e)
             {
-                AddFailure(ErrorRecords.Unexpected(e, "BuildFailed", file));
+                // Not an AWS failure (those are all mapped by the engine): a bug, reported as such.
+                AddFailure(ErrorRecords.Unexpected(e, ErrorIds.UnexpectedFailure, file));
             }
             finally
             {

@@ -32,7 +32,10 @@ namespace CloudCompose.Image.Aws
         public int MaxErrorRetry { get; }
 
         /// <summary>Identifies an account+endpoint+region, so builds that share one can share a poller. Holds no secret.</summary>
-        public string Key => $"{EndpointUrl ?? "aws"}|{Region}|{AccountFingerprint()}";
+        public string Key => $"{EndpointUrl ?? "aws"}|{Region}|{Account}";
+
+        /// <summary>A hash of the access key id: tells accounts (and credentials) apart in logs and records, and leaks nothing.</summary>
+        public string Account => AccountFingerprint();
 
         public static AwsConnection Resolve(AwsConnectionOptions options, string? configRegion = null)
         {
@@ -48,7 +51,11 @@ namespace CloudCompose.Image.Aws
                 { Hint = "List profiles with: Get-Content ~/.aws/config. Or leave -ProfileName out to use the default credential chain." };
             }
 
-            var region = options.Region ?? configRegion ?? profile?.Region?.SystemName ?? DefaultRegion();
+            var (region, source) =
+                options.Region != null ? (options.Region, "-Region")
+                : configRegion != null ? (configRegion, "image.aws.region")
+                : profile?.Region?.SystemName is { } fromProfile ? (fromProfile, $"the region of profile '{profile.Name}'")
+                : (DefaultRegion(), "AWS_REGION, AWS_DEFAULT_REGION or the default profile");
             if (string.IsNullOrEmpty(region))
             {
                 throw new CloudComposeException(
@@ -59,6 +66,7 @@ namespace CloudCompose.Image.Aws
                 { Hint = "Pass -Region, set aws.region in cloud-compose.yml, set $env:AWS_REGION, or set region in your AWS profile." };
             }
 
+            AwsRegions.Check(region!, source, options.Region != null ? "Region" : region!, !string.IsNullOrEmpty(options.EndpointUrl));
             var credentials = options.Keys is { } keys
                 ? (string.IsNullOrEmpty(keys.SessionToken)
                     ? new BasicAWSCredentials(keys.AccessKeyId, keys.SecretAccessKey)
@@ -67,12 +75,12 @@ namespace CloudCompose.Image.Aws
             return new AwsConnection(region!, credentials, options.EndpointUrl, options.MaxErrorRetry);
         }
 
-        internal IAmazonEC2 CreateEc2Client(string? region = null, TimeSpan? requestTimeout = null)
+        internal IAmazonEC2 CreateEc2Client(string? region = null, TimeSpan? requestTimeout = null, int? maxErrorRetry = null)
         {
             var config = new AmazonEC2Config
             {
                 RetryMode = RequestRetryMode.Standard,
-                MaxErrorRetry = MaxErrorRetry,
+                MaxErrorRetry = maxErrorRetry ?? MaxErrorRetry,
                 Timeout = requestTimeout ?? TimeSpan.FromSeconds(60),
             };
             var targetRegion = region ?? Region;
@@ -86,8 +94,15 @@ namespace CloudCompose.Image.Aws
                 config.RegionEndpoint = RegionEndpoint.GetBySystemName(targetRegion);
             }
 
-            return new AmazonEC2Client(Credentials, config);
+            var client = new AmazonEC2Client(Credentials, config);
+            ClockFor(targetRegion).Attach(client);
+            return client;
         }
+
+        /// <summary>EC2's clock for this endpoint (or for a region of it).</summary>
+        public Ec2Clock ClockFor(string? region = null) => Ec2Clock.For(EndpointUrl ?? ("aws:" + (region ?? Region)));
+
+        public Ec2Clock Clock => ClockFor();
 
         // A hash of the access key id: enough to tell accounts apart, and nothing a log could leak.
         private string AccountFingerprint()

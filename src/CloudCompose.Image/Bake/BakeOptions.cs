@@ -17,6 +17,15 @@ namespace CloudCompose.Image.Bake
         /// <summary>Time allowed for terminating the builder and removing a failed image once the build has ended or been cancelled.</summary>
         public TimeSpan CleanupTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
+        /// <summary>Ends cleanup early (a stop signal bounds the whole stop); cleanup never observes the build's own token.</summary>
+        public System.Threading.CancellationToken CleanupCancellation { get; set; }
+
+        /// <summary>Where what a build makes is recorded until it is removed; null records nothing.</summary>
+        public LeftBehind.LeftResourceRecord? Record { get; set; } = LeftBehind.LeftResourceRecord.ForCurrentUser();
+
+        /// <summary>After the watchdog's deadline, how long a builder may take to be seen stopped before the bake stops waiting.</summary>
+        public TimeSpan StopGrace { get; set; } = TimeSpan.FromMinutes(5);
+
         /// <summary>Trust the builder's stop as success (for AMIs without a serial console).</summary>
         public bool SkipScriptCheck { get; set; }
 

@@ -25,6 +25,8 @@ namespace CloudCompose.Image.Bake
         /// <summary>Stands in for the per-build token and deadline, so they never change the fingerprint.</summary>
         private const string TokenStandIn = "fingerprint";
 
+        private static readonly DateTime DeadlineStandIn = new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
         private BuildFingerprint(string value, string inputs)
         {
             Value = value;
@@ -43,7 +45,7 @@ namespace CloudCompose.Image.Bake
 
         public static BuildFingerprint Compute(ImageConfig config, UserDataScript script, string sourceImageId, bool noTemplate)
         {
-            var userData = noTemplate ? script.UserData : UserDataWrapper.Wrap(script.Script, TokenStandIn, TimeSpan.Zero, config.Hygiene);
+            var userData = noTemplate ? script.UserData : UserDataWrapper.Wrap(script.Script, TokenStandIn, DeadlineStandIn, TimeSpan.Zero, config.Hygiene);
             var aws = config.Aws;
             var inputs = new StringBuilder()
                 .Append("cloud-compose-image fingerprint 1\n")

@@ -14,6 +14,7 @@ namespace CloudCompose.Image.Bake
         private readonly string version;
         private readonly IBuildLogObserver? observer;
         private readonly object gate = new object();
+        private readonly IBuildObserver warnings;
         private StreamWriter? file;
 
         /// <param name="path">The log file (created or emptied now), or null for none.</param>
@@ -22,6 +23,7 @@ namespace CloudCompose.Image.Bake
             this.name = name;
             this.version = version;
             this.observer = observer as IBuildLogObserver;
+            warnings = observer;
             if (path != null)
             {
                 var full = System.IO.Path.GetFullPath(path);
@@ -40,17 +42,39 @@ namespace CloudCompose.Image.Bake
         public void Line(string text, bool notice)
         {
             observer?.Log(new BuildLogLine { Name = name, Version = version, InstanceId = InstanceId, Text = text, Time = DateTime.UtcNow, IsNotice = notice });
-            lock (gate)
-            {
-                file?.WriteLine(text);
-            }
+            Write(f => f.WriteLine(text));
         }
 
-        public void Flush()
+        public void Flush() => Write(f => f.Flush());
+
+        /// <summary>A log file that fails (a full disk) is given up with one warning; the build goes on.</summary>
+        private void Write(Action<StreamWriter> write)
         {
             lock (gate)
             {
-                file?.Flush();
+                if (file == null)
+                {
+                    return;
+                }
+
+                try
+                {
+                    write(file);
+                }
+                catch (IOException e)
+                {
+                    warnings.Warning($"Stopped writing the builder's console to {Path}: {e.Message}");
+                    var failed = file;
+                    file = null;
+                    try
+                    {
+                        failed.Dispose();
+                    }
+                    catch (IOException)
+                    {
+                        // What could not be written cannot be flushed either.
+                    }
+                }
             }
         }
 

@@ -10,7 +10,7 @@ namespace CloudCompose.Image.Bake
     /// <summary>Everything decided before a bake calls a mutating API; -WhatIf shows exactly this.</summary>
     public sealed class BuildPlan
     {
-        internal BuildPlan(ImageConfig config, UserDataScript script, Amazon.EC2.Model.Image source, string region, string buildId, string token,
+        private BuildPlan(ImageConfig config, UserDataScript script, Amazon.EC2.Model.Image source, string region, string buildId, string token,
             string userData, string encodedUserData, bool compressed, IReadOnlyList<Tag> tags, RunInstancesRequest request, DateTime deadlineUtc)
         {
             Config = config;
@@ -51,7 +51,11 @@ namespace CloudCompose.Image.Bake
 
         public RunInstancesRequest Request { get; }
 
+        /// <summary>In EC2's clock: the CloudComposeDeadline tag, and when the builder's watchdog shuts it down.</summary>
         public DateTime DeadlineUtc { get; }
+
+        /// <summary>True when the builder runs the wrapper (and so has a watchdog); -NoTemplate sends a bare shutdown.</summary>
+        public bool HasWatchdog { get; private set; }
 
         /// <summary>image.test's wrapped script; null when there is no test (or -SkipTest).</summary>
         public TestPlan? Test { get; internal set; }
@@ -62,8 +66,40 @@ namespace CloudCompose.Image.Bake
         /// <summary>An existing image to return instead of building (Reuse.Image), or why there is none.</summary>
         public ReuseDecision? Reuse { get; internal set; }
 
+        internal static BuildPlan Create(ImageConfig config, UserDataScript script, Amazon.EC2.Model.Image source, string region, string buildId, string token,
+            DateTime deadlineUtc, BakeOptions options, BuildFingerprint? fingerprint = null)
+        {
+            var deadline = WholeSeconds(deadlineUtc);
+            var userData = options.NoTemplate ? script.UserData : UserDataWrapper.Wrap(script.Script, token, deadline, options.Timeout, config.Hygiene);
+            var encoded = UserDataWrapper.Encode(userData, config.FilePath, out var compressed);
+            var tags = BuildTags.For(config, buildId, deadline);
+            if (fingerprint != null)
+            {
+                tags.Add(new Tag(BuildFingerprint.TagKey, fingerprint.Value));
+            }
+
+            var request = BuilderLaunch.Request(config, source, encoded, tags, "cc-" + buildId);
+            return new BuildPlan(config, script, source, region, buildId, token, userData, encoded, compressed, tags, request, deadline)
+            {
+                HasWatchdog = !options.NoTemplate,
+                Fingerprint = fingerprint,
+            };
+        }
+
+        /// <summary>The same build with its deadline fixed at launch (EC2's now plus the timeout).</summary>
+        internal BuildPlan WithDeadline(DateTime deadlineUtc, BakeOptions options)
+        {
+            var plan = Create(Config, Script, SourceImage, Region, BuildId, Token, deadlineUtc, options, Fingerprint);
+            plan.Test = Test;
+            plan.Reuse = Reuse;
+            return plan;
+        }
+
+        /// <summary>Whole seconds: a deadline tag and the wrapper's epoch must name the same instant.</summary>
+        internal static DateTime WholeSeconds(DateTime utc) => new DateTime(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
+
         public string Describe() => Reuse?.Image is { } existing
-            ? $"reuse {existing.ImageId} ({existing.Name}, built {ImageReuse.Age(DateTime.UtcNow - (ImageInfoFactory.ParseTime(existing.CreationDate) ?? DateTime.UtcNow))} ago; fingerprint {Fingerprint?.Short}) instead of building"
+            ? $"reuse {existing.ImageId} ({existing.Name}, built {Reuse.BuiltAgo} ago; fingerprint {Fingerprint?.Short}) instead of building"
             : DescribeBuild() + (Reuse != null ? $"; {Reuse.Reason}" : string.Empty);
 
         private string DescribeBuild() =>

@@ -22,10 +22,13 @@ namespace CloudCompose.Image.Bake
         public static Task<List<Instance>> FindAllAsync(IAmazonEC2 ec2, CancellationToken cancellationToken) =>
             FindAsync(ec2, new Filter("tag-key", new List<string> { BuildTags.ImageName }), cancellationToken);
 
-        public static Task<List<Instance>> FindByBuildIdAsync(IAmazonEC2 ec2, string buildId, CancellationToken cancellationToken) =>
-            FindAsync(ec2, new Filter("tag:" + BuildTags.BuildId, new List<string> { buildId }), cancellationToken);
+        public static Task<List<Instance>> FindByBuildIdsAsync(IAmazonEC2 ec2, IEnumerable<string> buildIds, CancellationToken cancellationToken) =>
+            FindAsync(ec2, new Filter("tag:" + BuildTags.BuildId, buildIds.ToList()), cancellationToken);
 
-        /// <summary>A builder whose deadline has passed (its watchdog has fired) belongs to a build nobody is running any more.</summary>
+        /// <summary>
+        /// A builder whose deadline has passed (its watchdog has fired) belongs to a build nobody is running any more.
+        /// <paramref name="utcNow"/> is EC2's clock, which the deadline is written in.
+        /// </summary>
         public static bool IsAbandoned(Instance instance, DateTime utcNow)
         {
             var deadline = BuildTags.Value(instance.Tags, BuildTags.Deadline);

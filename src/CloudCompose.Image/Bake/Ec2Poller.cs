@@ -47,7 +47,16 @@ namespace CloudCompose.Image.Bake
 
         public long DescribeCalls => Interlocked.Read(ref describeCalls);
 
-        public static Ec2Poller For(AwsConnection connection) => Shared.GetOrAdd(connection.Key, _ => new Ec2Poller(connection.CreateEc2Client(), CallBudget.For(connection.Key)));
+        /// <summary>How long polling may keep failing before a wait gives up, unless the wait says otherwise.</summary>
+        public static readonly TimeSpan DefaultTolerance = TimeSpan.FromMinutes(5);
+
+        // Few SDK retries per poll: the poller's own next tick is the retry, and it backs off on top.
+        public static Ec2Poller For(AwsConnection connection) =>
+            Shared.GetOrAdd(connection.Key, _ => new Ec2Poller(connection.CreateEc2Client(maxErrorRetry: 2), CallBudget.For(connection.Key)));
+
+        /// <summary>A tenth of a wait's timeout, between 10 s and 5 min: a long build rides out a longer blip.</summary>
+        public static TimeSpan ToleranceFor(TimeSpan timeout) =>
+            TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(10).Ticks, Math.Min(DefaultTolerance.Ticks, timeout.Ticks / 10)));
 
         /// <summary>The instance's stop is due (its script has reported its result): it is polled at <see cref="StopDueInterval"/> until it has stopped.</summary>
         public void ExpectStop(string instanceId)
@@ -67,11 +76,37 @@ namespace CloudCompose.Image.Bake
             : age < TimeSpan.FromMinutes(30) ? TimeSpan.FromSeconds(4)
             : TimeSpan.FromSeconds(8);
 
-        public Task<Instance> WaitForInstanceAsync(string instanceId, Func<Instance, bool> done, Action<Instance>? seen, CancellationToken cancellationToken) =>
-            Add(instances, new Watch<Instance>(instanceId, done, seen), cancellationToken);
+        /// <param name="tolerance">How long polling may keep failing (throttled, 5xx, unreachable) before this wait fails with the mapped error.</param>
+        public Task<Instance> WaitForInstanceAsync(string instanceId, Func<Instance, bool> done, Action<Instance>? seen, CancellationToken cancellationToken, TimeSpan? tolerance = null) =>
+            Add(instances, new Watch<Instance>(instanceId, done, seen, tolerance ?? DefaultTolerance), cancellationToken);
 
-        public Task<Amazon.EC2.Model.Image> WaitForImageAsync(string imageId, Func<Amazon.EC2.Model.Image, bool> done, Action<Amazon.EC2.Model.Image>? seen, CancellationToken cancellationToken) =>
-            Add(images, new Watch<Amazon.EC2.Model.Image>(imageId, done, seen), cancellationToken);
+        /// <summary>
+        /// Waits until an instance has shut down (stopped, or is being terminated), and says when it was first seen
+        /// leaving running, on <paramref name="clock"/>: a stop at or past the deadline is its watchdog's.
+        /// </summary>
+        public async Task<(Instance Instance, DateTime SeenStopping)> WaitForShutdownAsync(
+            string instanceId, Ec2Clock clock, Action<Instance>? seen, CancellationToken cancellationToken, TimeSpan tolerance)
+        {
+            DateTime? stopping = null;
+            var instance = await WaitForInstanceAsync(
+                instanceId,
+                i => i.State?.Name is { } s && (s == InstanceStateName.Stopped || s == InstanceStateName.Terminated || s == InstanceStateName.ShuttingDown),
+                i =>
+                {
+                    if (stopping == null && i.State?.Name is { } s && s != InstanceStateName.Pending && s != InstanceStateName.Running)
+                    {
+                        stopping = clock.UtcNow;
+                    }
+
+                    seen?.Invoke(i);
+                },
+                cancellationToken,
+                tolerance).ConfigureAwait(false);
+            return (instance, stopping ?? clock.UtcNow);
+        }
+
+        public Task<Amazon.EC2.Model.Image> WaitForImageAsync(string imageId, Func<Amazon.EC2.Model.Image, bool> done, Action<Amazon.EC2.Model.Image>? seen, CancellationToken cancellationToken, TimeSpan? tolerance = null) =>
+            Add(images, new Watch<Amazon.EC2.Model.Image>(imageId, done, seen, tolerance ?? DefaultTolerance), cancellationToken);
 
         private Task<T> Add<T>(List<Watch<T>> list, Watch<T> watch, CancellationToken cancellationToken)
         {
@@ -102,6 +137,7 @@ namespace CloudCompose.Image.Bake
             // A new wait gets its first answer quickly; the steady interval follows.
             await Task.Delay(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
             var failures = 0;
+            var failingSince = DateTime.UtcNow;
             while (true)
             {
                 Watch<Instance>[] instanceWatches;
@@ -117,11 +153,13 @@ namespace CloudCompose.Image.Bake
                     }
                 }
 
+                var action = "DescribeInstances";
+                var ids = instanceWatches.Select(w => w.Id).Distinct().ToList();
                 try
                 {
                     if (instanceWatches.Length > 0)
                     {
-                        var found = await DescribeInstancesAsync(instanceWatches.Select(w => w.Id).Distinct().ToList()).ConfigureAwait(false);
+                        var found = await DescribeInstancesAsync(ids).ConfigureAwait(false);
                         Deliver(instances, instanceWatches, found);
                     }
 
@@ -129,29 +167,36 @@ namespace CloudCompose.Image.Bake
                     if (imageWatches.Length > 0 && (instanceWatches.Length == 0 || DateTime.UtcNow - lastImagePoll >= TimeSpan.FromSeconds(3)))
                     {
                         lastImagePoll = DateTime.UtcNow;
-                        var found = await DescribeImagesAsync(imageWatches.Select(w => w.Id).Distinct().ToList()).ConfigureAwait(false);
+                        action = "DescribeImages";
+                        ids = imageWatches.Select(w => w.Id).Distinct().ToList();
+                        var found = await DescribeImagesAsync(ids).ConfigureAwait(false);
                         Deliver(images, imageWatches, found);
                     }
 
                     failures = 0;
                     backoff = Math.Max(1, backoff / 2);
                 }
-                catch (AmazonEC2Exception e) when (e.ErrorCode == "RequestLimitExceeded" || (int)e.StatusCode >= 500)
-                {
-                    // The SDK has already retried with jitter; the poller slows down on top of that.
-                    backoff = Math.Min(8, backoff * 2);
-                    failures++;
-                    if (failures >= 10)
-                    {
-                        FailAll(e);
-                    }
-                }
                 catch (Exception e)
                 {
-                    failures++;
+                    if (failures++ == 0)
+                    {
+                        failingSince = DateTime.UtcNow;
+                    }
+
+                    // The SDK has already retried with jitter; after throttling the poller slows down on top of that.
+                    var throttled = e is AmazonEC2Exception service && (AwsErrors.IsThrottling(service.ErrorCode) || (int)service.StatusCode >= 500);
+                    if (throttled)
+                    {
+                        backoff = Math.Min(8, backoff * 2);
+                    }
+
+                    // A refusal that no wait will outlast (credentials, permissions) ends every wait after three tries; a
+                    // transient one ends each wait once it has lasted longer than that wait tolerates.
+                    var failing = DateTime.UtcNow - failingSince;
                     if (failures >= 3)
                     {
-                        FailAll(e);
+                        var error = AwsErrors.From(e, action, string.Join(", ", ids), new AwsCallInfo(failing, AwsCall.EndpointOf(ec2)));
+                        FailWhere(w => !AwsErrors.IsTransient(e) || failing >= w, error);
                     }
                 }
 
@@ -208,14 +253,14 @@ namespace CloudCompose.Image.Bake
             complete();
         }
 
-        private void FailAll(Exception e)
+        private void FailWhere(Func<TimeSpan, bool> givesUp, Exception e)
         {
             Watch<Instance>[] instanceWatches;
             Watch<Amazon.EC2.Model.Image>[] imageWatches;
             lock (gate)
             {
-                instanceWatches = instances.ToArray();
-                imageWatches = images.ToArray();
+                instanceWatches = instances.Where(w => givesUp(w.Tolerance)).ToArray();
+                imageWatches = images.Where(w => givesUp(w.Tolerance)).ToArray();
             }
 
             foreach (var watch in instanceWatches)
@@ -287,12 +332,15 @@ namespace CloudCompose.Image.Bake
 
         private sealed class Watch<T>
         {
-            public Watch(string id, Func<T, bool> done, Action<T>? seen)
+            public Watch(string id, Func<T, bool> done, Action<T>? seen, TimeSpan tolerance)
             {
                 Id = id;
                 Done = done;
                 Seen = seen;
+                Tolerance = tolerance;
             }
+
+            public TimeSpan Tolerance { get; }
 
             public string Id { get; }
 

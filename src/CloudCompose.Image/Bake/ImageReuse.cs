@@ -13,10 +13,11 @@ namespace CloudCompose.Image.Bake
     /// <summary>Whether a build can return an image that already exists instead of running, and why (or why not).</summary>
     public sealed class ReuseDecision
     {
-        internal ReuseDecision(Amazon.EC2.Model.Image? image, string reason)
+        internal ReuseDecision(Amazon.EC2.Model.Image? image, string reason, string? builtAgo = null)
         {
             Image = image;
             Reason = reason;
+            BuiltAgo = builtAgo;
         }
 
         /// <summary>The image to return instead of building; null means build.</summary>
@@ -24,6 +25,9 @@ namespace CloudCompose.Image.Bake
 
         /// <summary>"unchanged: reusing ami-… built 3d ago", or what makes this a build.</summary>
         public string Reason { get; }
+
+        /// <summary>How long ago the image found was built ("3d"), in EC2's clock; null when none was found.</summary>
+        public string? BuiltAgo { get; }
     }
 
     /// <summary>
@@ -78,18 +82,19 @@ namespace CloudCompose.Image.Bake
             }
 
             var age = utcNow - (ImageInfoFactory.ParseTime(newest.CreationDate) ?? utcNow);
-            var built = $"{newest.ImageId} built {Age(age)} ago";
+            var ago = Age(age);
+            var built = $"{newest.ImageId} built {ago} ago";
             if (force)
             {
-                return new ReuseDecision(null, $"{built} has the same fingerprint {shortPrint}; building anyway (-Force)");
+                return new ReuseDecision(null, $"{built} has the same fingerprint {shortPrint}; building anyway (-Force)", ago);
             }
 
             if (maxAge is { } limit && age > limit)
             {
-                return new ReuseDecision(null, $"{built} has the same fingerprint {shortPrint} but is older than -MaxAge {Age(limit)}");
+                return new ReuseDecision(null, $"{built} has the same fingerprint {shortPrint} but is older than -MaxAge {Age(limit)}", ago);
             }
 
-            return new ReuseDecision(newest, $"unchanged: reusing {built}");
+            return new ReuseDecision(newest, $"unchanged: reusing {built}", ago);
         }
 
         /// <summary>3d, 5h, 12m: an age as people say it.</summary>

@@ -92,7 +92,8 @@ namespace CloudCompose.Image.Bake
             }
 
             var token = Guid.NewGuid().ToString("N").Substring(0, 16);
-            var userData = UserDataWrapper.Wrap(script.Script, token, options.TestTimeout);
+            // The deadline here only sizes the user data; the launch fixes the real one in EC2's clock.
+            var userData = UserDataWrapper.Wrap(script.Script, token, DateTime.UtcNow + options.TestTimeout, options.TestTimeout);
             var encoded = UserDataWrapper.Encode(userData, config.FilePath, out var compressed);
             return new TestPlan(script, token, userData, encoded, compressed, config.Test.InstanceType != null ? new[] { config.Test.InstanceType } : config.Aws.InstanceTypes);
         }
@@ -104,10 +105,14 @@ namespace CloudCompose.Image.Bake
         {
             var config = build.Config;
             var started = DateTime.UtcNow;
+
+            // As for the builder: one instant, in EC2's clock, for the deadline tag and the watchdog in the user data.
+            var deadline = BuildPlan.WholeSeconds(connection.Clock.UtcNow + options.TestTimeout);
+            var encoded = UserDataWrapper.Encode(UserDataWrapper.Wrap(plan.Script.Script, plan.Token, deadline, options.TestTimeout), config.FilePath, out _);
             var tags = build.Tags.Where(t => t.Key != BuildTags.Deadline).Select(t => new Amazon.EC2.Model.Tag(t.Key, t.Value)).ToList();
             tags.Add(new Amazon.EC2.Model.Tag(RoleTag, TestRole));
-            tags.Add(new Amazon.EC2.Model.Tag(BuildTags.Deadline, (started + options.TestTimeout).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)));
-            var request = BuilderLaunch.Request(config, image, plan.EncodedUserData, tags, "cc-test-" + build.BuildId);
+            tags.Add(new Amazon.EC2.Model.Tag(BuildTags.Deadline, deadline.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)));
+            var request = BuilderLaunch.Request(config, image, encoded, tags, "cc-test-" + build.BuildId);
 
             launching();
             string instanceId;
@@ -128,17 +133,19 @@ namespace CloudCompose.Image.Bake
             launched(instanceId);
             observer.Verbose($"RunInstances: test instance {instanceId} ({instanceType}) from {image.ImageId} in {config.Aws.Subnet}, running {config.Test?.Script}.");
 
-            using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            DateTime stopSeen;
+            using (var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
-                deadline.CancelAfter(options.TestTimeout);
+                wait.CancelAfter(options.TestTimeout + options.StopGrace);
                 Instance stopped;
                 try
                 {
-                    stopped = await Ec2Poller.For(connection).WaitForInstanceAsync(
+                    (stopped, stopSeen) = await Ec2Poller.For(connection).WaitForShutdownAsync(
                         instanceId,
-                        i => i.State?.Name is { } s && (s == InstanceStateName.Stopped || s == InstanceStateName.Terminated || s == InstanceStateName.ShuttingDown),
+                        connection.Clock,
                         i => progress($"Test instance {instanceId} is {i.State?.Name?.Value}"),
-                        deadline.Token).ConfigureAwait(false);
+                        wait.Token,
+                        Ec2Poller.ToleranceFor(options.TestTimeout)).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
@@ -157,19 +164,21 @@ namespace CloudCompose.Image.Bake
                 }
             }
 
+            // Stopped at or after its deadline: the watchdog's doing, so the console is read once and not waited on.
+            var pastDeadline = stopSeen >= deadline;
             progress($"Reading the console of test instance {instanceId}");
             string console;
             ScriptOutcome outcome;
             try
             {
-                (console, outcome) = await ConsoleReader.ReadAsync(ec2, instanceId, plan.Token, options.ConsoleTimeout, !options.SkipScriptCheck, cancellationToken).ConfigureAwait(false);
+                (console, outcome) = await ConsoleReader.ReadAsync(ec2, instanceId, plan.Token, options.ConsoleTimeout, !options.SkipScriptCheck && !pastDeadline, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 throw AwsErrors.From(e, "GetConsoleOutput", instanceId);
             }
 
-            Check(config, image.ImageId, instanceId, console, outcome, options);
+            Check(config, image.ImageId, instanceId, console, outcome, options, pastDeadline);
             observer.Verbose($"{config.Test?.Script} passed on test instance {instanceId} of {image.ImageId} after {(DateTime.UtcNow - started).ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture)}.");
             return new TestOutcome(instanceId, console);
         }
@@ -186,20 +195,20 @@ namespace CloudCompose.Image.Bake
             observer.Warning($"Kept the image {imageId} whose test failed (-KeepFailedImage): it is disabled and tagged {ResultTag}=failed. Remove it with: Remove-UnusedCloudComposeImage, or re-enable it with: aws ec2 enable-image --image-id {imageId}");
         }
 
-        private static void Check(ImageConfig config, string imageId, string instanceId, string console, ScriptOutcome outcome, BakeOptions options)
+        private static void Check(ImageConfig config, string imageId, string instanceId, string console, ScriptOutcome outcome, BakeOptions options, bool pastDeadline)
         {
-            if (options.SkipScriptCheck)
-            {
-                return;
-            }
-
             var script = config.Test?.Script;
             var tail = Environment.NewLine + ScriptOutcome.Tail(console, 20);
-            if (outcome.WatchdogFired)
+            if (outcome.WatchdogFired || (pastDeadline && !(outcome.Found && outcome.ExitCode != null)))
             {
                 throw new CloudComposeException(ErrorIds.ImageTestTimedOut, ErrorKind.Timeout,
                     $"{script} on test instance {instanceId} ran past -TestTimeout ({options.TestTimeout}) and its watchdog shut it down, so {imageId} counts as failed. Last console lines:{tail}", imageId)
                 { Hint = "Raise -TestTimeout for long tests." };
+            }
+
+            if (options.SkipScriptCheck)
+            {
+                return;
             }
 
             if (!outcome.Found)

@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using CloudCompose.Image.Aws;
@@ -21,14 +22,33 @@ namespace CloudCompose.Image.Bake
             this.connection = connection;
             this.options = options;
             this.observer = observer;
-            var config = plan.Config;
-            Log = new BuildLog(config.Name, config.Version, observer, options.LogPath != null ? batch.ClaimLogPath(options.LogPath, config.Name, config.Version) : null);
+            Log = CreateLog(plan, options, batch, observer);
             Console = new LiveConsole(plan.Token, Log);
         }
 
         public BuildLog Log { get; }
 
         public LiveConsole Console { get; }
+
+        /// <summary>A log that cannot be written is worth a warning, not the build.</summary>
+        private static BuildLog CreateLog(BuildPlan plan, BakeOptions options, BakeBatch batch, IBuildObserver observer)
+        {
+            var config = plan.Config;
+            if (options.LogPath == null)
+            {
+                return new BuildLog(config.Name, config.Version, observer, null);
+            }
+
+            try
+            {
+                return new BuildLog(config.Name, config.Version, observer, batch.ClaimLogPath(options.LogPath, config.Name, config.Version));
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is NotSupportedException || e is ArgumentException)
+            {
+                observer.Warning($"Could not write the builder's console to -LogPath {options.LogPath}: {e.Message} Give -LogPath a file in a folder you can write to.");
+                return new BuildLog(config.Name, config.Version, observer, null);
+            }
+        }
 
         /// <summary>The builder is launched: its console is read from now on.</summary>
         public void Launched(string instanceId)

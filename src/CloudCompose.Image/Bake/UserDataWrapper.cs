@@ -24,6 +24,8 @@ namespace CloudCompose.Image.Bake
 
         public const string TokenComment = "# cloud-compose-token: ";
 
+        private static readonly DateTime UnixEpoch = new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
         /// <summary>The shell for each image.hygiene step; every command tolerates a system that lacks what it removes.</summary>
         private static readonly IReadOnlyDictionary<string, string> HygieneCommands = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -34,10 +36,16 @@ namespace CloudCompose.Image.Bake
             [BuildHygiene.MachineId] = "if [ -f /etc/machine-id ]; then : > /etc/machine-id; fi; [ -L /var/lib/dbus/machine-id ] || rm -f /var/lib/dbus/machine-id",
         };
 
+        /// <summary>
+        /// The wrapper for one build. Its watchdog sleeps until <paramref name="deadlineUtc"/> on the builder's clock (the
+        /// same instant as the CloudComposeDeadline tag), but never longer than <paramref name="timeout"/> from the
+        /// script's start, in case that clock is behind.
+        /// </summary>
         /// <param name="hygiene">image.hygiene steps, run only when image.sh succeeded (a failed builder kept for debugging keeps its logs).</param>
-        public static string Wrap(string script, string token, TimeSpan watchdog, IReadOnlyCollection<string>? hygiene = null)
+        public static string Wrap(string script, string token, DateTime deadlineUtc, TimeSpan timeout, IReadOnlyCollection<string>? hygiene = null)
         {
-            var seconds = ((long)Math.Ceiling(watchdog.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            var epoch = ((long)Math.Floor((deadlineUtc - UnixEpoch).TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            var cap = ((long)Math.Ceiling(timeout.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             var delimiter = "CLOUDCOMPOSE_IMAGE_SH_" + token;
             var body = script.EndsWith("\n", StringComparison.Ordinal) ? script : script + "\n";
             var shebang = body.StartsWith("#!", StringComparison.Ordinal);
@@ -46,7 +54,7 @@ namespace CloudCompose.Image.Bake
                 "# cloud-compose image builder: runs image.sh, reports its exit code on the serial console, then shuts down.\n" +
                 TokenComment + token + "\n" +
                 "cc_report() { for dev in /dev/ttyS0 /dev/console; do echo \"" + MarkerPrefix + " " + token + " $1\" > \"$dev\" 2>/dev/null; done; }\n" +
-                "( sleep " + seconds + "; cc_report watchdog; shutdown -h now ) >/dev/null 2>&1 &\n" +
+                "( cc_left=$(( " + epoch + " - $(date +%s) )); [ \"$cc_left\" -gt " + cap + " ] && cc_left=" + cap + "; sleep \"$cc_left\"; cc_report watchdog; shutdown -h now ) >/dev/null 2>&1 &\n" +
                 "cat > /var/tmp/cloud-compose-image.sh <<'" + delimiter + "'\n" +
                 body +
                 delimiter + "\n" +

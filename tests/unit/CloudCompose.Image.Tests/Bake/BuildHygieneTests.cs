@@ -44,7 +44,7 @@ public sealed class BuildHygieneTests : IDisposable
     [Fact]
     public void Every_step_is_in_the_wrapper_between_the_script_and_the_result_marker()
     {
-        var wrapped = UserDataWrapper.Wrap("echo hi\n", "tok", TimeSpan.FromMinutes(5), BuildHygiene.AllSteps);
+        var wrapped = UserDataWrapper.Wrap("echo hi\n", "tok", DateTime.UtcNow.AddMinutes(5), TimeSpan.FromMinutes(5), BuildHygiene.AllSteps);
         var script = wrapped.IndexOf("cc_exit=$?\n", StringComparison.Ordinal);
         var marker = wrapped.IndexOf("cc_report \"exit=$cc_exit\"", StringComparison.Ordinal);
         foreach (var step in BuildHygiene.AllSteps)
@@ -53,8 +53,8 @@ public sealed class BuildHygieneTests : IDisposable
             Assert.True(at > script && at < marker, $"{step} runs after image.sh and before the marker");
         }
 
-        Assert.DoesNotContain("image.hygiene", UserDataWrapper.Wrap("echo hi\n", "tok", TimeSpan.FromMinutes(5), new string[0]));
-        var two = UserDataWrapper.Wrap("echo hi\n", "tok", TimeSpan.FromMinutes(5), new[] { BuildHygiene.MachineId });
+        Assert.DoesNotContain("image.hygiene", UserDataWrapper.Wrap("echo hi\n", "tok", DateTime.UtcNow.AddMinutes(5), TimeSpan.FromMinutes(5), new string[0]));
+        var two = UserDataWrapper.Wrap("echo hi\n", "tok", DateTime.UtcNow.AddMinutes(5), TimeSpan.FromMinutes(5), new[] { BuildHygiene.MachineId });
         Assert.Single(Regex.Matches(two, "# image.hygiene "));
     }
 
@@ -125,7 +125,7 @@ public sealed class BuildHygieneTests : IDisposable
     /// <summary>The wrapper's hygiene block with its absolute paths moved under the scratch root, run by bash.</summary>
     private void Run(IReadOnlyCollection<string> steps, int exitCode, bool cloudInit)
     {
-        var wrapped = UserDataWrapper.Wrap("echo hi\n", "tok", TimeSpan.FromMinutes(5), steps);
+        var wrapped = UserDataWrapper.Wrap("echo hi\n", "tok", DateTime.UtcNow.AddMinutes(5), TimeSpan.FromMinutes(5), steps);
         var block = Regex.Match(wrapped, "^if \\[ \"\\$cc_exit\" -eq 0 \\]; then\n.*?^fi\n", RegexOptions.Multiline | RegexOptions.Singleline).Value;
         Assert.NotEmpty(block);
         var moved = Regex.Replace(block, @"(?<=[\s\[])/(?=(var|etc)/)", "\"$CC_ROOT\"/");
