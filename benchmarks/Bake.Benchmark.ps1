@@ -100,7 +100,8 @@ if ($Design) {
 }
 
 $pwsh = [Diagnostics.Process]::GetCurrentProcess().MainModule.FileName
-$prefix = if ([IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'dotnet') { @([Environment]::GetCommandLineArgs()[0]) } else { @() }
+# Running as a dotnet tool: the host is dotnet and pwsh.dll is the first argument.
+$prefix = @(if ([IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'dotnet') { [Environment]::GetCommandLineArgs()[0] })
 $results = [ordered]@{}
 foreach ($design in 'Polling', 'Live') {
     Write-Host "Baking $Builds images at once ($design; scripts run $MinSeconds-$MaxSeconds s)…"
@@ -112,19 +113,19 @@ foreach ($design in 'Polling', 'Live') {
 }
 
 $live = $results.Live; $polling = $results.Polling
-function Format-Row($Name, $Median, $P95, $Rate, $Console, $Mb, $Lines) {
-    [pscustomobject]@{ Design = $Name; 'Median lag (s)' = '{0:N2}' -f $Median; 'p95 lag (s)' = '{0:N2}' -f $P95; 'Describe+Console calls/s' = $Rate; 'GetConsoleOutput' = $Console; 'Peak memory (MB)' = $Mb; 'Lines while running' = $Lines }
-}
-$rows = @(
-    Format-Row 'live logs (shared budget, marker acted on)' $live.Median $live.P95 ('{0:N2}' -f ($live.Calls / $live.Seconds)) $live.GetConsoleOutput ('{0:N0}' -f $live.PeakMb) ('{0:N0} of {1:N0}' -f $live.WhileRunning, $live.Printed)
-    Format-Row "today's design (poller only, console after the stop)" $polling.Median $polling.P95 ('{0:N2}' -f ($polling.Calls / $polling.Seconds)) $polling.GetConsoleOutput ('{0:N0}' -f $polling.PeakMb) ('{0:N0} of {1:N0}' -f $polling.WhileRunning, $polling.Printed)
-    Format-Row 'original plugin (20 s poll per build)' $live.OriginalMedian $live.OriginalP95 ('{0:N2}' -f ($Builds / 20)) '' '' ''
+$designs = @(
+    @{ Name = 'live logs (shared budget, marker acted on)'; R = $live }
+    @{ Name = "today's design (poller only, console after the stop)"; R = $polling }
 )
-$rows | Format-Table -AutoSize | Out-Host
+foreach ($d in $designs) {
+    $r = $d.R
+    Write-Host ("{0,-52}  median lag {1:N2} s, p95 {2:N2} s; {3:N2} Describe+GetConsoleOutput calls/s (DescribeInstances {4}, DescribeImages {5}, GetConsoleOutput {6}); peak memory {7:N0} MB; lines shown while their builder ran {8:N0} of {9:N0}" -f `
+            $d.Name, $r.Median, $r.P95, ($r.Calls / $r.Seconds), $r.DescribeInstances, $r.DescribeImages, $r.GetConsoleOutput, $r.PeakMb, $r.WhileRunning, $r.Printed)
+}
+Write-Host ("{0,-52}  median lag {1:N2} s, p95 {2:N2} s; {3:N2} DescribeInstances calls/s" -f 'original plugin (20 s poll per build)', $live.OriginalMedian, $live.OriginalP95, ($Builds / 20))
 foreach ($design in 'Live', 'Polling') {
     $r = $results[$design]
-    Write-Host ("{0}: {1} builds in {2:N1} s wall; DescribeInstances {3}, DescribeImages {4}, GetConsoleOutput {5}; lines streamed {6} of {7} ({8} unique, {9} 'output skipped' notices)" -f `
-            $design, $Builds, $r.Seconds, $r.DescribeInstances, $r.DescribeImages, $r.GetConsoleOutput, $r.Streamed, $r.Printed, $r.Unique, $r.Notices)
+    Write-Host ("{0}: {1} builds in {2:N1} s wall; lines streamed {3} of {4} ({5} unique, {6} 'output skipped' notices)" -f $design, $Builds, $r.Seconds, $r.Streamed, $r.Printed, $r.Unique, $r.Notices)
 }
 $met = { param($ok) if ($ok) { 'met' } else { 'NOT met' } }
 Write-Host ("Targets (live logs): median lag <= 1 s: {0}; <= 2 Describe+GetConsoleOutput calls/s: {1}; controller <= 300 MB: {2}; every line once: {3}" -f `

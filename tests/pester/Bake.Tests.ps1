@@ -17,6 +17,11 @@ BeforeAll {
         $folder
     }
 
+    function Reset-BakeEmulator {
+        Reset-TestEmulator $Emulator
+        Invoke-Emulator $Emulator POST seed @{ images = @(@{ id = $SourceAmi; name = 'amzn-base'; ownerId = '137112412989'; public = $true }) } | Out-Null
+    }
+
     function Get-Count([string] $Action) { [int](Invoke-Emulator $Emulator GET counters).$Action }
 
     function Get-Instance([string] $Id) { Invoke-Emulator $Emulator GET instances | Where-Object id -eq $Id }
@@ -48,10 +53,7 @@ AfterAll {
 }
 
 Describe 'Skipping a build when nothing changed' {
-    BeforeEach {
-        Reset-TestEmulator $Emulator
-        Invoke-Emulator $Emulator POST seed @{ images = @(@{ id = $SourceAmi; name = 'amzn-base'; ownerId = '137112412989'; public = $true }) } | Out-Null
-    }
+    BeforeEach { Reset-BakeEmulator }
 
     It 'returns the existing image the second time, with no RunInstances call, and says so' {
         $folder = New-BakeFolder
@@ -143,10 +145,7 @@ Describe 'Skipping a build when nothing changed' {
 }
 
 Describe 'Watching the build as it runs' {
-    BeforeEach {
-        Reset-TestEmulator $Emulator
-        Invoke-Emulator $Emulator POST seed @{ images = @(@{ id = $SourceAmi; name = 'amzn-base'; ownerId = '137112412989'; public = $true }) } | Out-Null
-    }
+    BeforeEach { Reset-BakeEmulator }
 
     It 'streams image.sh''s lines, past the 64 KB window, in order and once, to the Information stream and -LogPath while the builder runs' {
         # 1,500 lines of 60 bytes (90 KB) over 1,500 emulated seconds; a read every 2 s sees about 120 of them.
@@ -218,10 +217,7 @@ Describe 'Watching the build as it runs' {
 }
 
 Describe 'Leaving no trace, and no secrets, in the image' {
-    BeforeEach {
-        Reset-TestEmulator $Emulator
-        Invoke-Emulator $Emulator POST seed @{ images = @(@{ id = $SourceAmi; name = 'amzn-base'; ownerId = '137112412989'; public = $true }) } | Out-Null
-    }
+    BeforeEach { Reset-BakeEmulator }
 
     It 'puts the hygiene steps in the builder''s user data, and image.hygiene: false leaves them out' {
         $image = New-CloudComposeImage -Path (New-BakeFolder) -EndpointUrl $Endpoint
@@ -267,10 +263,7 @@ Describe 'Leaving no trace, and no secrets, in the image' {
 }
 
 Describe 'Launching where capacity exists' {
-    BeforeEach {
-        Reset-TestEmulator $Emulator
-        Invoke-Emulator $Emulator POST seed @{ images = @(@{ id = $SourceAmi; name = 'amzn-base'; ownerId = '137112412989'; public = $true }) } | Out-Null
-    }
+    BeforeEach { Reset-BakeEmulator }
 
     It 'tries the next instance type on InsufficientInstanceCapacity or Unsupported, each with its own client token' {
         Invoke-Emulator $Emulator POST faults/instance-types @{ instanceType = 't3.small' } | Out-Null

@@ -26,7 +26,6 @@ namespace CloudCompose.Image.Bake
             }
 
             CallsPerSecond = callsPerSecond;
-            tokens = Burst;
         }
 
         /// <summary>What a budget made by <see cref="For"/> allows: 2 calls per second for all builds together.</summary>
@@ -34,7 +33,7 @@ namespace CloudCompose.Image.Bake
 
         public double CallsPerSecond { get; }
 
-        /// <summary>Calls that may go at once after a quiet spell.</summary>
+        /// <summary>Calls that may go at once after a quiet spell (none at the start: the builds' first lookups come then).</summary>
         private double Burst => Math.Max(1, CallsPerSecond);
 
         public static CallBudget For(string connectionKey) => Shared.GetOrAdd(connectionKey, _ => new CallBudget(DefaultCallsPerSecond));

@@ -52,7 +52,7 @@ namespace CloudCompose.Image.Bake
             var token = Guid.NewGuid().ToString("N").Substring(0, 16);
             var source = await batch.SourceImages.GetAsync(
                 $"{connection.Key}|{config.Aws.Ami}",
-                () => SourceAmi.ResolveAsync(ec2, config, connection.Region, CancellationToken.None),
+                () => Charged(() => SourceAmi.ResolveAsync(ec2, config, connection.Region, CancellationToken.None)),
                 cancellationToken).ConfigureAwait(false);
 
             var fingerprint = BuildFingerprint.Compute(config, script, source.ImageId, options.NoTemplate);
@@ -71,7 +71,7 @@ namespace CloudCompose.Image.Bake
             observer.Verbose($"Fingerprint of {config.Name}:{config.Version}: {fingerprint.Short}, of:\n{fingerprint.Inputs}");
             var images = await AwsCall.RunAsync(ec2, "DescribeImages", config.FilePath, () => batch.FingerprintedImages.GetAsync(
                 connection.Key,
-                () => ImageReuse.FingerprintedImagesAsync(ec2, CancellationToken.None),
+                () => Charged(() => ImageReuse.FingerprintedImagesAsync(ec2, CancellationToken.None)),
                 cancellationToken), cancellationToken).ConfigureAwait(false);
             return ImageReuse.Decide(images, config, fingerprint.Value, options.Force, options.MaxAge, connection.Clock.UtcNow);
         }
@@ -211,7 +211,7 @@ namespace CloudCompose.Image.Bake
             if (clock.SampleAge > ClockFreshness)
             {
                 await AwsCall.RunAsync(ec2, "DescribeInstances", buildId,
-                    () => Builders.FindByBuildIdsAsync(ec2, new[] { buildId }, cancellationToken), cancellationToken).ConfigureAwait(false);
+                    () => Charged(() => Builders.FindByBuildIdsAsync(ec2, new[] { buildId }, cancellationToken)), cancellationToken).ConfigureAwait(false);
             }
 
             return clock.UtcNow;
@@ -253,7 +253,7 @@ namespace CloudCompose.Image.Bake
             {
                 live = await AwsCall.RunAsync(ec2, "DescribeInstances", config.FilePath, () => batch.LiveBuilders.GetAsync(
                     connection.Key,
-                    () => Builders.FindAllAsync(ec2, CancellationToken.None),
+                    () => Charged(() => Builders.FindAllAsync(ec2, CancellationToken.None)),
                     cancellationToken), cancellationToken).ConfigureAwait(false);
             }
             catch (CloudComposeException e)
@@ -468,6 +468,13 @@ namespace CloudCompose.Image.Bake
             }
 
             return image;
+        }
+
+        /// <summary>A read call counted against the account's read budget, so the live logs leave room for it.</summary>
+        private Task<T> Charged<T>(Func<Task<T>> call)
+        {
+            CallBudget.For(connection.Key).Charge();
+            return call();
         }
 
         private void Report(string label, BuildPhase phase, string status, DateTime since, TimeSpan timeout) =>
