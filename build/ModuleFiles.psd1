@@ -13,6 +13,7 @@
     # dependencies/: the private AssemblyLoadContext on PowerShell 7, an AssemblyResolve handler on Windows PowerShell 5.1.
     Dependencies = @(
         'CloudCompose.Image.dll'                # the engine
+        'CloudCompose.Image.Jinja.dll'          # the template engine (Jinja2 3.1; no dependencies of its own)
         'AWSSDK.Core.dll'
         'AWSSDK.EC2.dll'
         'AWSSDK.SimpleSystemsManagement.dll'    # image.publish.ssm_parameter
@@ -20,21 +21,12 @@
         'AWSSDK.SSO.dll'                        # SSO profiles
         'AWSSDK.SSOOIDC.dll'
         'YamlDotNet.dll'
-        'Fluid.dll'                             # the template engine
-        'Parlot.dll'                            # Fluid's parser
-        'TimeZoneConverter.dll'                 # Fluid
-        'Microsoft.Extensions.FileProviders.Abstractions.dll'  # Fluid
-        'Microsoft.Extensions.Primitives.dll'   # Fluid
-        'Microsoft.Bcl.HashCode.dll'            # Fluid (netstandard2.0 polyfill, not part of the runtime's assembly list)
         # netstandard2.0 polyfills that .NET Framework lacks. PowerShell 7's runtime carries these at the same or a
         # higher version, and the load context then takes the runtime's copy (EngineLoadContext.PlatformProvides).
         'Microsoft.Bcl.AsyncInterfaces.dll'
-        'Microsoft.CSharp.dll'
         'System.Buffers.dll'
         'System.Memory.dll'
         'System.Numerics.Vectors.dll'
-        'System.Reflection.Emit.ILGeneration.dll'
-        'System.Reflection.Emit.Lightweight.dll'
         'System.Runtime.CompilerServices.Unsafe.dll'
         'System.Text.Encodings.Web.dll'
         'System.Text.Json.dll'

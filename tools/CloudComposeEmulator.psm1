@@ -4,6 +4,8 @@ Set-StrictMode -Version 3
 
 # The console a builder "prints" in the emulator: the wrapper's result marker with this build's token and an exit code.
 $script:MarkerConsole = "[  OK  ] Reached target Cloud-init target.`nhello from image.sh`nCLOUDCOMPOSE-RESULT {userdata:cloud-compose-token: (\S+)} exit={exitCode}`nreboot: Power down.`n"
+# What the console shows when the wrapper's watchdog shuts a builder down at its deadline.
+$script:WatchdogConsole = "CLOUDCOMPOSE-RESULT {userdata:cloud-compose-token: (\S+)} watchdog`nreboot: Power down.`n"
 
 function Start-CloudComposeEmulator {
     # Starts the emulator as a child process on 127.0.0.1; it exits by itself when this process does or when idle.
@@ -23,7 +25,7 @@ function Start-CloudComposeEmulator {
     }
     $emulator = [pscustomobject]@{ Url = $Matches.url; Process = $process }
     Set-EmulatorCredential
-    Invoke-Emulator $emulator POST outcomes/default @{ consoleText = $script:MarkerConsole; exitCode = 0 } | Out-Null
+    Invoke-Emulator $emulator POST outcomes/default (Get-EmulatorDefaultOutcome) | Out-Null
     $emulator
 }
 
@@ -53,4 +55,11 @@ function Invoke-Emulator {
 
 function Get-EmulatorMarkerConsole { $script:MarkerConsole }
 
-Export-ModuleMember -Function Start-CloudComposeEmulator, Stop-CloudComposeEmulator, Invoke-Emulator, Set-EmulatorCredential, Get-EmulatorMarkerConsole
+function Get-EmulatorWatchdogConsole { $script:WatchdogConsole }
+
+function Get-EmulatorDefaultOutcome {
+    # A builder that runs the script, prints the wrapper's marker, and (past its deadline) the watchdog's.
+    @{ consoleText = $script:MarkerConsole; watchdogConsoleText = $script:WatchdogConsole; exitCode = 0 }
+}
+
+Export-ModuleMember -Function Start-CloudComposeEmulator, Stop-CloudComposeEmulator, Invoke-Emulator, Set-EmulatorCredential, Get-EmulatorMarkerConsole, Get-EmulatorWatchdogConsole, Get-EmulatorDefaultOutcome

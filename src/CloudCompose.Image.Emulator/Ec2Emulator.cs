@@ -61,6 +61,14 @@ public sealed class Ec2Emulator : IAsyncDisposable
         var authorization = ctx.Request.Headers.Authorization.ToString();
         var caller = new Caller(CredentialScope(authorization, 0), ctx.Request.Headers.ContainsKey("X-Amz-Security-Token"));
         var (status, body) = state.Handle(new QueryParams(values), RegionOf(authorization), caller);
+        if (status == Ec2Error.ConnectionReset)
+        {
+            // The endpoint "dies" for this call: the client sees the connection drop, as with a crashed or unreachable server.
+            ctx.Abort();
+            return;
+        }
+        // EC2 stamps its answers with its clock; here that is the emulated one, so a client timing deadlines by it agrees with the instances.
+        ctx.Response.Headers.Date = state.Clock.UtcNow.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
         ctx.Response.StatusCode = status;
         ctx.Response.ContentType = "text/xml;charset=UTF-8";
         // The server's time, as EC2 sends it: the emulated clock, which a client may use to time requests such as

@@ -20,13 +20,20 @@ public sealed partial class EmulatorState
             if (!ActionRegistry.All.TryGetValue(action, out var handler))
                 throw new Ec2Error("InvalidAction", $"The action {action} is not valid for this web service.");
             string body;
+            var answerLost = false;
             lock (Sync)
             {
-                if (Faults.TakeCallFault(action) is { } code) throw Ec2Error.Fault(code);
+                if (Faults.TakeCallFault(action) is { } code)
+                {
+                    // AnswerLost: the call takes effect, then the connection drops before the answer leaves.
+                    if (code == "AnswerLost") answerLost = true;
+                    else throw Ec2Error.Fault(code);
+                }
                 var req = new Ec2Request { State = this, P = p, Region = region, Action = action, RequestId = requestId, Now = Clock.UtcNow };
                 req.Refreshed(region);
                 body = handler(req);
             }
+            if (answerLost) throw new Ec2Error("AnswerLost", "The call took effect; its answer was dropped (emulated fault).", Ec2Error.ConnectionReset);
             return (200, body);
         }
         catch (Ec2Error e)

@@ -3,7 +3,8 @@ using CloudCompose.Image.Emulator.Model;
 namespace CloudCompose.Image.Emulator;
 
 public sealed record InstanceInfo(string Id, string Region, string State, string ImageId, string InstanceType, DateTime LaunchTime,
-    IReadOnlyDictionary<string, string> Tags, string UserData, string? ConsoleText, IReadOnlyList<string> VolumeIds, DateTime? StoppedAt);
+    IReadOnlyDictionary<string, string> Tags, string UserData, string? ConsoleText, IReadOnlyList<string> VolumeIds, DateTime? StoppedAt,
+    DateTime? WatchdogAt, string? StateReason);
 
 public sealed record ImageInfo(string Id, string Region, string Name, string? Description, string State, string OwnerId, DateTime CreationDate,
     IReadOnlyDictionary<string, string> Tags, IReadOnlyList<string> SnapshotIds, bool Public, IReadOnlyList<string> SharedWith, DateTime? LastLaunchedTime);
@@ -58,7 +59,7 @@ public sealed partial class EmulatorState
     }
 
     private static InstanceInfo ToInfo(Ec2Instance i) => new(i.Id, i.Region, i.State, i.ImageId, i.InstanceType, i.LaunchTime,
-        new Dictionary<string, string>(i.Tags), i.DecodedUserData, i.ConsoleText, i.VolumeIds.ToList(), i.StoppedAt);
+        new Dictionary<string, string>(i.Tags), i.DecodedUserData, i.ConsoleText, i.VolumeIds.ToList(), i.StoppedAt, i.WatchdogAt, i.StateReason?.Code);
 
     private static ImageInfo ToInfo(Ec2Image i) => new(i.Id, i.Region, i.Name, i.Description, i.State, i.OwnerId, i.CreationDate,
         new Dictionary<string, string>(i.Tags), i.Devices.Select(d => d.SnapshotId ?? "").ToList(), i.Public, i.SharedWith.ToList(), i.LastLaunchedTime);

@@ -51,10 +51,15 @@ public sealed partial class EmulatorState
                 if (!store.Instances.TryGetValue(instanceId, out var inst)) continue;
                 Lifecycle.Lifecycle.Advance(inst, Clock.UtcNow, store);
                 inst.Outcome = outcome;
-                inst.ConsoleText = RenderConsole(outcome, inst);
-                if (inst.State is "pending" or "running") Lifecycle.Lifecycle.Plan(inst, inst.LaunchTime, Delays);
-                else inst.ConsoleAt ??= outcome.NoConsole ? null : Clock.UtcNow;
-                if (outcome.NoConsole) inst.ConsoleAt = null;
+                if (inst.State is "pending" or "running")
+                {
+                    Lifecycle.Lifecycle.Plan(inst, inst.LaunchTime, Delays);
+                    return;
+                }
+                // Already shut down: the console shows the new text from now on (or from when it first showed any).
+                var since = inst.Console.Count > 0 ? inst.Console[0].At : Clock.UtcNow;
+                inst.Console.Clear();
+                if (!outcome.NoConsole && RenderConsole(outcome.ConsoleText, outcome, inst) is { } text) inst.Console.Add((since, text));
                 return;
             }
             throw new KeyNotFoundException($"No instance {instanceId}.");
@@ -81,10 +86,10 @@ public sealed partial class EmulatorState
         return DefaultOutcome;
     }
 
-    internal static string? RenderConsole(ScriptOutcome o, Ec2Instance inst)
+    internal static string? RenderConsole(string? template, ScriptOutcome o, Ec2Instance inst)
     {
-        if (o.NoConsole || string.IsNullOrEmpty(o.ConsoleText)) return null;
-        var text = o.ConsoleText;
+        if (o.NoConsole || string.IsNullOrEmpty(template)) return null;
+        var text = template;
         var sb = new StringBuilder(text.Length + 64);
         var i = 0;
         while (i < text.Length)

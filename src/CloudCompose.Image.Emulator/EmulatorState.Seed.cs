@@ -49,6 +49,7 @@ public sealed partial class EmulatorState
                 OwnerId = si.OwnerId ?? AccountId, State = si.State, FinalState = si.State == "pending" ? "available" : si.State,
                 AvailableAt = si.State == "pending" ? now + Delays.ImageDelay : created, CreationDate = created, Public = si.Public,
                 DeprecationTime = si.DeprecationTime, Protected = si.DeregistrationProtection, LastLaunchedTime = si.LastLaunchedTime, Platform = si.Platform,
+                MeetsCriteria = si.Allowed,
             };
             if (si.Tags is not null) foreach (var (k, v) in si.Tags) img.Tags[k] = v;
             if (si.SharedWith is not null) foreach (var a in si.SharedWith) img.SharedWith.Add(a);

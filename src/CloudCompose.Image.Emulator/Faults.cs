@@ -7,6 +7,7 @@ public sealed class Faults
     private readonly Dictionary<string, Queue<(string Code, int Remaining)>> _next = new(StringComparer.Ordinal);
     private int _failNextImages;
     private readonly List<string> _failImageNames = new();
+    private readonly List<(string InstanceType, string Code, int? Remaining)> _instanceTypes = new();
     private int _failNextUsageReports;
 
     internal Faults(object sync) => _sync = sync;
@@ -34,6 +35,18 @@ public sealed class Faults
         lock (_sync) _failImageNames.Add(namePattern);
     }
 
+    /// <summary>
+    /// RunInstances of <paramref name="instanceType"/> fails with <paramref name="code"/> — <c>InsufficientInstanceCapacity</c>
+    /// (no capacity now) or <c>Unsupported</c> (the type is not offered in the subnet's zone) — for the next
+    /// <paramref name="count"/> launches of that type, or for all of them.
+    /// </summary>
+    public void FailInstanceType(string instanceType, string code = "InsufficientInstanceCapacity", int? count = null)
+    {
+        if (count is < 1) throw new ArgumentOutOfRangeException(nameof(count));
+        if (code is not ("InsufficientInstanceCapacity" or "Unsupported")) throw new ArgumentException($"An instance type fails with InsufficientInstanceCapacity or Unsupported, not {code}.", nameof(code));
+        lock (_sync) _instanceTypes.Add((instanceType, code, count));
+    }
+
     /// <summary>The next <paramref name="count"/> image usage reports end in state <c>error</c>.</summary>
     public void FailNextUsageReports(int count = 1)
     {
@@ -42,7 +55,20 @@ public sealed class Faults
 
     public void Clear()
     {
-        lock (_sync) { _next.Clear(); _failNextImages = 0; _failImageNames.Clear(); _failNextUsageReports = 0; }
+        lock (_sync) { _next.Clear(); _failNextImages = 0; _failImageNames.Clear(); _instanceTypes.Clear(); _failNextUsageReports = 0; }
+    }
+
+    internal string? TakeInstanceTypeFault(string instanceType)
+    {
+        var i = _instanceTypes.FindIndex(f => f.InstanceType == instanceType);
+        if (i < 0) return null;
+        var (type, code, remaining) = _instanceTypes[i];
+        if (remaining is { } r)
+        {
+            if (r <= 1) _instanceTypes.RemoveAt(i);
+            else _instanceTypes[i] = (type, code, r - 1);
+        }
+        return code;
     }
 
     internal bool TakeUsageReportFailure()

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using CloudCompose.Image.Emulator;
 
 // Child-process host: prints the URL on the first line, then serves until the parent exits, stdin closes
@@ -31,7 +32,17 @@ Console.Out.Flush();
 
 // Not disposed: ProcessExit may fire after Main returns and still cancel it.
 var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+var reason = "stopped";
+// SIGINT (Ctrl+C), SIGTERM (docker stop, systemd, CI cancel) and SIGHUP end the emulator the same orderly way: the
+// default action is cancelled, the loop below ends, the server stops and the reason is printed.
+var signals = new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP }
+    .Select(s => PosixSignalRegistration.Create(s, context =>
+    {
+        context.Cancel = true;
+        reason = context.Signal.ToString();
+        stop.Cancel();
+    }))
+    .ToList();
 AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
 if (exitOnStdinEof)
 {
@@ -51,7 +62,6 @@ if (parentPid is { } pid)
 }
 
 // The watchdog ends on the first of: stop signal, parent gone, idle timeout — the last always comes.
-var reason = "stopped";
 while (!stop.IsCancellationRequested)
 {
     try { await Task.Delay(TimeSpan.FromMilliseconds(250), stop.Token); }
@@ -60,6 +70,7 @@ while (!stop.IsCancellationRequested)
     if (emulator.State.IdleTime >= idleTimeout) { reason = "idle timeout"; break; }
 }
 Console.Error.WriteLine($"CloudCompose.Image.Emulator exiting: {reason}");
+signals.ForEach(s => s.Dispose());
 return 0;
 
 static bool HasExited(Process p)

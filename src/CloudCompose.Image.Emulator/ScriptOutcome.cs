@@ -15,7 +15,16 @@ public sealed record ScriptOutcome
     public TimeSpan? TerminateAfter { get; init; }
     /// <summary>GetConsoleOutput never returns any output.</summary>
     public bool NoConsole { get; init; }
+    /// <summary>Lines the script prints while it runs, each at its own time after the script starts (same placeholders as
+    /// <see cref="ConsoleText"/>); <see cref="ConsoleText"/> follows them when the script ends.</summary>
+    public IReadOnlyList<ConsoleLine>? ConsoleLines { get; init; }
+    /// <summary>What the console shows when the user data's watchdog shuts the machine down (same placeholders);
+    /// null shows nothing more.</summary>
+    public string? WatchdogConsoleText { get; init; }
 }
+
+/// <summary>One line of console output, <see cref="At"/> after the script starts (the instance reached running).</summary>
+public sealed record ConsoleLine(TimeSpan At, string Text);
 
 /// <summary>Picks the outcome of future launches: the first rule that matches a new instance wins.</summary>
 public sealed record OutcomeRule

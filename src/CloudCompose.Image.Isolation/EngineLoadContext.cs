@@ -9,7 +9,7 @@ namespace CloudCompose.Image.Isolation
 {
     /// <summary>
     /// The module's private load context on PowerShell 7: the engine (CloudCompose.Image.dll) and everything it
-    /// references from the module's <c>dependencies</c> folder (AWSSDK.*, YamlDotNet, Fluid, …) load here, so a
+    /// references from the module's <c>dependencies</c> folder (CloudCompose.Image.Jinja, AWSSDK.*, YamlDotNet, …) load here, so a
     /// session that already holds another AWSSDK version (AWS.Tools) keeps it and the module keeps its own.
     /// <para>
     /// Only the cmdlet assembly's references to the engine enter through PowerShell's default context (the

@@ -37,6 +37,18 @@ namespace CloudCompose.Image
 
         public string? SourceImageId { get; set; }
 
+        /// <summary>The build's fingerprint (the CloudComposeFingerprint tag): equal fingerprints, equal images. Views show its first 12 characters.</summary>
+        public string? Fingerprint { get; set; }
+
+        /// <summary>True when New-CloudComposeImage returned this existing image instead of building, its fingerprint being unchanged.</summary>
+        public bool Reused { get; set; }
+
+        /// <summary>The instance type the builder ran on (the first of image.aws.instance_type that had capacity).</summary>
+        public string? BuilderInstanceType { get; set; }
+
+        /// <summary>Instance types EC2 refused before, as "t3.small (InsufficientInstanceCapacity)".</summary>
+        public IReadOnlyList<string> RefusedInstanceTypes { get; set; } = new string[0];
+
         public TimeSpan? Duration { get; set; }
 
         /// <summary>Copies made by aws.copy_to_regions: region → image id.</summary>

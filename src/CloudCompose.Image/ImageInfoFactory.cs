@@ -31,6 +31,7 @@ namespace CloudCompose.Image
                     .Select(id => id!)
                     .ToList(),
                 Tags = tags,
+                Fingerprint = tags.TryGetValue(BuildFingerprint.TagKey, out var fingerprint) ? fingerprint : null,
                 LastLaunchedTime = ParseTime(image.LastLaunchedTime),
                 DeprecationTime = ParseTime(image.DeprecationTime),
                 DeregistrationProtection = Protected(image.DeregistrationProtection),

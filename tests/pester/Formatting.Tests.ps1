@@ -92,13 +92,13 @@ Describe 'BuilderInfo view' {
 }
 
 Describe 'UserDataScript view' {
-    It 'shows name, version, bytes sent, gzip, file count and config' {
+    It 'shows name, version, bytes sent, gzip, file count, the short fingerprint and config' {
         $env:AMI_ID = 'ami-6d1c2007'; $env:SUBNET_ID = 'subnet-9f0074c6'
         try { $script = Get-CloudComposeUserData -Path (Join-Path $PSScriptRoot '../../examples/docker') }
         finally { Remove-Item Env:AMI_ID, Env:SUBNET_ID }
         $lines = @($script | Format-Table | Out-String -Width 200) -split "`r?`n" | Where-Object { $_.Trim() }
-        $lines[0] | Should -Match '^Name\s+Version\s+Bytes\s+Gzipped\s+Files\s+ConfigPath'
-        $lines[2] | Should -Match ('^docker\s+1\.10\s+{0}\s+False\s+4\s+.*cloud-compose\.yml' -f $script.Length)
+        $lines[0] | Should -Match '^Name\s+Version\s+Bytes\s+Gzipped\s+Files\s+Fingerprint\s+ConfigPath'
+        $lines[2] | Should -Match ('^docker\s+1\.10\s+{0}\s+False\s+4\s+{1}\s+.*cloud-compose\.yml' -f $script.Length, $script.Fingerprint.Substring(0, 12))
         ($script | Format-List | Out-String) | Should -Match 'Script\s+: '
     }
 }
@@ -124,23 +124,31 @@ Describe 'Real objects from the emulator, at 80 columns' {
     }
     AfterAll { Stop-TestEmulator $Emulator }
 
-    It 'shows a bake result with its duration, source image and what it retired, and lists only what the build filled' {
+    It 'shows a bake result with its duration (or reuse), fingerprint and what it retired, and lists only what the build filled' {
         $old = (Invoke-Emulator $Emulator POST seed @{ images = @(@{ name = 'docker_1.0_old'; ageDays = 30; tags = @{ ImageName = 'docker'; ImageVersion = '1.0' } }) }).imageIds[0]
         $image = New-CloudComposeImage -Path $Folder -EndpointUrl $Emulator.Url
         $image.PSTypeNames[0] | Should -Be 'CloudCompose.Image.ImageInfo#BakeResult'
         $image.PSTypeNames | Should -Contain 'CloudCompose.Image.ImageInfo'
+        $image.AgeText | Should -Match '^\d+(s|m)$'
         $image.DurationText | Should -Match '^\d+(s|m \d+s)$'
 
         $table = $image | Out-String -Width 80
         Assert-Fits $table
         $lines = Get-Lines $table
-        $lines[0] | Should -Match '^ImageId\s+Name\s+Version\s+Duration\s+SourceImageId\s+Retired$'
-        $lines[2] | Should -Match ('^{0}\s+docker\s+1\.0\s+{1}\s+{2}\s+1$' -f $image.ImageId, [regex]::Escape($image.DurationText), $SourceAmi)
+        $lines[0] | Should -Match '^ImageId\s+Name\s+Version\s+Duration\s+Fingerprint\s+Retired$'
+        $lines[2] | Should -Match ('^{0}\s+docker\s+1\.0\s+{1}\s+{2}\s+1$' -f $image.ImageId, [regex]::Escape($image.DurationText), $image.Fingerprint.Substring(0, 12))
 
         $list = $image | Format-List | Out-String -Width 80
         $list | Should -Match "RetiredImages\s+: $old \(Deregistered\)"
         $list | Should -Match "SourceImageId\s+: $SourceAmi"
-        $list | Should -Not -Match 'CopiedImages|SharedWithAccounts|LogPath' -Because 'the build made no copies, shared with nobody and kept no log'
+        $list | Should -Match "Fingerprint\s+: $($image.Fingerprint)"
+        $list | Should -Not -Match 'CopiedImages|SharedWithAccounts|LogPath|Reused' -Because 'the build made no copies, shared with nobody, kept no log and was not reused'
+
+        # Unchanged, the same config returns the image it made, and the table says so.
+        $again = New-CloudComposeImage -Path $Folder -EndpointUrl $Emulator.Url
+        $table = $again | Out-String -Width 80
+        Assert-Fits $table
+        (Get-Lines $table)[2] | Should -Match ('^{0}\s+docker\s+1\.0\s+reused\s+{1}\s+0$' -f $image.ImageId, $image.Fingerprint.Substring(0, 12))
     }
 
     It 'lists images with Created, an Age of 100+ days uncut, InUse as a count and Shared, and hides build-only fields' {

@@ -11,8 +11,9 @@ BeforeAll {
     $script:Ec2Actions = @($PolicyActions | Where-Object { $_ -like 'ec2:*' } | ForEach-Object { $_.Substring(4) } | Sort-Object -Unique)
     # SSM actions keep their prefix: that is how the emulator counts them.
     $script:Ec2Actions += @($PolicyActions | Where-Object { $_ -like 'ssm:*' })
-    # Needed for a call's side effect rather than called: tags given in TagSpecifications / CopyImageTags.
-    $script:Implied = @('CreateTags')
+    # Needed for a call's side effect rather than called: tags given in TagSpecifications / CopyImageTags, and the
+    # snapshot deletes DeregisterImage makes with DeleteAssociatedSnapshots (refused per snapshot as missing-permissions).
+    $script:Implied = @('CreateTags', 'DeleteSnapshot')
     # Answered by the emulator but not EC2 permissions (STS GetCallerIdentity needs no permission).
     $script:NotEc2 = @('GetCallerIdentity')
 }
@@ -119,9 +120,10 @@ Describe 'the policy against what the module calls' {
         Write-TestFile $releaseFolder 'test.sh' "echo test`n" | Out-Null
         $script:Released = New-CloudComposeImage -Path $releaseFolder -EndpointUrl $Emulator.Url -NoCleanup
         Invoke-Emulator $Emulator POST outcomes @{ imageName = 'iam-release_*'; count = 1; outcome = @{ consoleText = (Get-EmulatorMarkerConsole); exitCode = 1 } } | Out-Null
-        try { New-CloudComposeImage -Path $releaseFolder -EndpointUrl $Emulator.Url -KeepFailedImage -ErrorAction Stop -WarningAction SilentlyContinue } catch { $script:FailedTest = $_ }
+        # The same configs again: -Force, or their unchanged images would be reused.
+        try { New-CloudComposeImage -Path $releaseFolder -EndpointUrl $Emulator.Url -KeepFailedImage -Force -ErrorAction Stop -WarningAction SilentlyContinue } catch { $script:FailedTest = $_ }
         Invoke-Emulator $Emulator POST faults/images @{ count = 1 } | Out-Null
-        try { New-CloudComposeImage -Path $folder -EndpointUrl $Emulator.Url -ErrorAction Stop } catch { $script:FailedBuild = $_ }
+        try { New-CloudComposeImage -Path $folder -EndpointUrl $Emulator.Url -Force -ErrorAction Stop } catch { $script:FailedBuild = $_ }
         Invoke-Emulator $Emulator POST seed @{ instances = @(@{ imageId = $SourceAmi; state = 'stopped'; tags = @{ ImageName = 'iam'; ImageVersion = '1.0' } }) } | Out-Null
         Remove-CloudComposeImageBuilder -Name iam -EndpointUrl $Emulator.Url -Force | Out-Null
         # Two old images per version, one version per -Action: the older of each pair is retired, the newer kept. The
@@ -148,11 +150,33 @@ Describe 'the policy against what the module calls' {
             TabExpansion2 -inputScript $line -cursorColumn $line.Length | Out-Null
         }
 
+        # The next command's look at what an earlier run left: a builder, an image and a snapshot (one that
+        # DeregisterImage could not delete) in the left-resources record, each still in EC2.
+        $left = Invoke-Emulator $Emulator POST seed @{ images = @(@{ name = 'iam-left'; tags = @{ ImageName = 'iam'; ImageVersion = '0.9' } }); instances = @(@{ imageId = $SourceAmi; state = 'stopped'; tags = @{ ImageName = 'iam'; CloudComposeBuildId = 'iam-left' } }) }
+        $account = [BitConverter]::ToString([Security.Cryptography.SHA256]::HashData([Text.Encoding]::UTF8.GetBytes($env:AWS_ACCESS_KEY_ID)), 0, 8).Replace('-', '')
+        $entry = @{ region = 'us-east-1'; endpoint = $Emulator.Url; account = $account; name = 'iam'; version = '0.9'; buildId = 'iam-left'; status = 'left'; reason = 'seeded'; command = 'seeded' }
+        $record = @{ version = 1; resources = @(
+                ($entry + @{ kind = 'instance'; role = 'builder'; id = $left.instanceIds[0] })
+                ($entry + @{ kind = 'image'; id = $left.imageIds[0] })
+                ($entry + @{ kind = 'snapshot'; id = $left.snapshotIds[0] })) }
+        $stateDir = New-TestFolder
+        $record | ConvertTo-Json -Depth 5 | Set-Content (Join-Path $stateDir 'left-resources.json')
+        $savedState = $env:CLOUDCOMPOSE_IMAGE_STATE_DIR
+        $env:CLOUDCOMPOSE_IMAGE_STATE_DIR = $stateDir
+        try { Get-CloudComposeImage -EndpointUrl $Emulator.Url -Name iam -WarningVariable leftWarning -WarningAction SilentlyContinue | Out-Null }
+        finally { $env:CLOUDCOMPOSE_IMAGE_STATE_DIR = $savedState }
+        $script:LeftReport = "$leftWarning"
+        $script:LeftIds = @($left.instanceIds[0], $left.imageIds[0], $left.snapshotIds[0])
+
         $counters = Invoke-Emulator $Emulator GET counters
         $script:Called = @($counters.PSObject.Properties | Where-Object { $_.Value -gt 0 -and $_.Name -notin $NotEc2 } | ForEach-Object Name | Sort-Object -Unique)
     }
     AfterAll {
         Stop-TestEmulator $Emulator
+    }
+
+    It 'checked what an earlier run left, each kind with its own Describe call' {
+        foreach ($id in $LeftIds) { $LeftReport | Should -Match $id }
     }
 
     It 'ran the failure path it meant to' {

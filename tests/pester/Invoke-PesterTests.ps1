@@ -14,6 +14,8 @@ $env:CC_TEST_MODULE_DIR = $ModuleDir
 $env:CC_TEST_EMULATOR_DIR = $EmulatorDir
 # Emulator counters collected by TestSupport (Save-EmulatorActions) for IamPolicy.Tests; one file per run.
 $env:CC_TEST_RESULTS_DIR = $ResultsDir
+# The record of resources left behind goes to a folder of this run, never the user's own (LocalApplicationData).
+$env:CLOUDCOMPOSE_IMAGE_STATE_DIR = Join-Path $ResultsDir ('state-' + [guid]::NewGuid().ToString('N'))
 Remove-Item (Join-Path $ResultsDir 'emulator-actions.txt') -ErrorAction SilentlyContinue
 
 $config = New-PesterConfiguration

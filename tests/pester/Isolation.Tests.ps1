@@ -1,4 +1,4 @@
-# Dependency isolation on PowerShell 7: the engine, the AWS SDK, YamlDotNet and Fluid load into the module's own
+# Dependency isolation on PowerShell 7: the engine, its template engine, the AWS SDK and YamlDotNet load into the module's own
 # AssemblyLoadContext, so a session that already holds another AWSSDK (AWS.Tools) and this module both work.
 # Every case runs in a fresh pwsh: what it loads must not leak into this test session (or into the next case).
 BeforeAll {
@@ -145,7 +145,7 @@ Write-Result @{
         $result.Private | Should -Contain 'dependencies/AWSSDK.Core.dll'
         $result.Private | Should -Contain 'dependencies/AWSSDK.EC2.dll'
         $result.Private | Should -Contain 'dependencies/YamlDotNet.dll'
-        $result.Private | Should -Contain 'dependencies/Fluid.dll'
+        $result.Private | Should -Contain 'dependencies/CloudCompose.Image.Jinja.dll'
         # The netstandard2.0 polyfills are for Windows PowerShell: on PowerShell 7 the runtime's own copies serve.
         $result.Private | Should -Not -Contain 'dependencies/System.Memory.dll'
         $result.Private | Should -Not -Contain 'dependencies/System.Text.Json.dll'
@@ -169,7 +169,7 @@ Write-Result @{
         @(Get-AssemblyReference (Join-Path $ModuleDir 'CloudCompose.Image.PowerShell.dll') | Sort-Object) |
             Should -Be @('CloudCompose.Image', 'CloudCompose.Image.Model', 'netstandard', 'System.Management.Automation')
         @(Get-AssemblyReference (Join-Path $ModuleDir 'CloudCompose.Image.Model.dll')) | Should -Be @('netstandard')
-        Get-AssemblyReference (Join-Path $ModuleDir 'CloudCompose.Image.Isolation.dll') | Should -Not -Match '^(AWSSDK|YamlDotNet|Fluid|CloudCompose)'
+        Get-AssemblyReference (Join-Path $ModuleDir 'CloudCompose.Image.Isolation.dll') | Should -Not -Match '^(AWSSDK|YamlDotNet|CloudCompose)'
     }
 
     It 'loads the AWS SDK only when an AWS-calling cmdlet first needs it' {

@@ -84,7 +84,7 @@ Describe 'New-CloudComposeImage' {
         @(Invoke-Emulator $Emulator GET 'requests?action=CreateTags').Count | Should -Be 0
     }
 
-    It 'sends the builder exactly the user data Get-CloudComposeUserData shows (each with its own token)' {
+    It 'sends the builder exactly the user data Get-CloudComposeUserData shows (each with its own token and deadline)' {
         $folder = New-BakeFolder
         $shown = Get-CloudComposeUserData -Path $folder -Timeout 20m
         $image = New-CloudComposeImage -Path $folder -EndpointUrl $Endpoint -Timeout 20m
@@ -92,7 +92,13 @@ Describe 'New-CloudComposeImage' {
         $token = [regex]::Match($shown.UserData, '# cloud-compose-token: (\w+)').Groups[1].Value
         $buildToken = [regex]::Match($sent, '# cloud-compose-token: (\w+)').Groups[1].Value
         $buildToken | Should -Not -Be $token
-        $sent | Should -BeExactly $shown.UserData.Replace($token, $buildToken)
+        # The bake fixes the watchdog's deadline at launch, in EC2's clock; Get-CloudComposeUserData can only say now + -Timeout.
+        $deadline = [regex]::Match($shown.UserData, 'cc_left=\$\(\( (\d+) ').Groups[1].Value
+        $buildDeadline = [regex]::Match($sent, 'cc_left=\$\(\( (\d+) ').Groups[1].Value
+        $deadline | Should -Not -BeNullOrEmpty
+        $buildDeadline | Should -Not -BeNullOrEmpty
+        $sent | Should -BeExactly $shown.UserData.Replace($token, $buildToken).Replace("cc_left=`$(( $deadline ", "cc_left=`$(( $buildDeadline ")
+        $sent | Should -Match '\[ "\$cc_left" -gt 1200 \] && cc_left=1200' -Because 'the watchdog waits at most -Timeout whatever the clocks say'
     }
 
     It 'calls no mutating API with -WhatIf' {
@@ -131,11 +137,38 @@ Describe 'New-CloudComposeImage' {
             $image.State | Should -Be 'available'
         }
 
-        It 'times out a builder that never stops with BuildTimedOut' {
+        It 'times out a builder that never stops with BuildTimedOut, saving its console first' {
             Set-NextBuildOutcome $Emulator @{ neverStops = $true }
             $folder = New-BakeFolder
-            { New-CloudComposeImage -Path $folder -EndpointUrl $Endpoint -Timeout 6s } | Should -Throw -ErrorId 'BuildTimedOut,*'
+            $log = Join-Path (New-TestFolder) 'timeout.log'
+            $err = { New-CloudComposeImage -Path $folder -EndpointUrl $Endpoint -Timeout 6s -LogPath $log } | Should -Throw -ErrorId 'BuildTimedOut,*' -PassThru
+            $err.TargetObject | Should -BeOfType ([CloudCompose.Image.BuildConsole])
+            $err.TargetObject.ConsoleOutput | Should -Match 'CLOUDCOMPOSE-RESULT \w+ watchdog'
+            $err.TargetObject.LogPath | Should -Be $log
+            Get-Content -Raw $log | Should -Be $err.TargetObject.ConsoleOutput
+            $builder = (Get-EmulatorState).Instances | Where-Object id -eq $err.TargetObject.InstanceId
+            # Six seconds leave no room to boot: the watchdog fires at the deadline or, already past it, as the script starts.
+            ([datetime]$builder.watchdogAt).ToUniversalTime() | Should -BeGreaterOrEqual ([datetime]::Parse($builder.tags.CloudComposeDeadline, [cultureinfo]::InvariantCulture, 'AdjustToUniversal'))
             Assert-NoOrphans
+        }
+
+        It 'saves the console of a failed script and attaches it to ImageScriptFailed' {
+            Set-NextBuildOutcome $Emulator @{ exitCode = 5 }
+            $log = Join-Path (New-TestFolder) 'failed.log'
+            $err = { New-CloudComposeImage -Path (New-BakeFolder) -EndpointUrl $Endpoint -LogPath $log } | Should -Throw -ErrorId 'ImageScriptFailed,*' -PassThru
+            $err.TargetObject.ConsoleOutput | Should -Match 'exit=5'
+            Get-Content -Raw $log | Should -Match 'exit=5'
+            "$($err.TargetObject)" | Should -Match 'cloud-compose.yml$'
+            Assert-NoOrphans
+        }
+
+        It 'rejects a malformed or unknown region at once with AwsRegionInvalid and a did-you-mean' {
+            $folder = New-BakeFolder
+            $err = { New-CloudComposeImage -Path $folder -Region 'us east 1!' } | Should -Throw -ErrorId 'AwsRegionInvalid,*' -PassThru
+            $err.Exception.Message | Should -Match "'us east 1!' \(-Region\) is not an AWS region name"
+            $err = { New-CloudComposeImage -Path $folder -Region 'us-eest-1' } | Should -Throw -ErrorId 'AwsRegionInvalid,*' -PassThru
+            $err.ErrorDetails.Message | Should -Match 'Did you mean us-east-1\?'
+            $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
         }
 
         It 'reports a builder terminated underneath the build' {

@@ -87,13 +87,14 @@ function Reset-TestEmulator {
     param($Emulator)
     Save-EmulatorActions $Emulator
     Invoke-Emulator $Emulator POST reset | Out-Null
-    Invoke-Emulator $Emulator POST outcomes/default @{ consoleText = (Get-EmulatorMarkerConsole); exitCode = 0 } | Out-Null
+    Invoke-Emulator $Emulator POST outcomes/default (Get-EmulatorDefaultOutcome) | Out-Null
 }
 
 function Set-NextBuildOutcome {
     # The next launch (or -Count launches) behaves as given: exit code, never stopping, terminated underneath…
     param($Emulator, [hashtable] $Outcome, [int] $Count = 1)
     if (-not $Outcome.ContainsKey('consoleText')) { $Outcome.consoleText = (Get-EmulatorMarkerConsole) }
+    if (-not $Outcome.ContainsKey('watchdogConsoleText')) { $Outcome.watchdogConsoleText = (Get-EmulatorWatchdogConsole) }
     Invoke-Emulator $Emulator POST outcomes @{ count = $Count; outcome = $Outcome } | Out-Null
 }
 

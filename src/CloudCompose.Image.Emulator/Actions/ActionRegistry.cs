@@ -19,6 +19,7 @@ internal static class ActionRegistry
         RecycleBinActions.Register(d);
         ImageUsageReportActions.Register(d);
         AccountActions.Register(d);
+        AllowedImagesActions.Register(d);
         return d;
     }
 }

@@ -139,17 +139,20 @@ internal static partial class ImageActions
         var includeDeprecated = p.Bool("IncludeDeprecated") ?? false;
         var includeDisabled = p.Bool("IncludeDisabled") ?? false;
         var filters = new FilterSet<Ec2Image>(p, ImageFilters, FilterValues);
+        // With Allowed AMIs enabled, images outside the criteria are not discoverable; in audit mode each image says whether it would be.
+        var allowedImages = store.AllowedImagesState;
+        bool Discoverable(Ec2Image i) => i.VisibleTo(account) && r.Visible(i) && (allowedImages != "enabled" || i.AllowedFor(account));
         IEnumerable<Ec2Image> items;
         if (ids.Count > 0)
         {
             ids.ForEach(Ids.CheckImage);
-            var missing = ids.Where(id => !store.Images.TryGetValue(id, out var i) || !i.VisibleTo(account) || !r.Visible(i)).Distinct().ToList();
+            var missing = ids.Where(id => !store.Images.TryGetValue(id, out var i) || !Discoverable(i)).Distinct().ToList();
             if (missing.Count > 0) throw Ids.ImagesNotFound(missing);
             items = ids.Distinct().Select(id => store.Images[id]);
         }
         else
         {
-            items = store.Images.Values.Where(i => i.VisibleTo(account) && r.Visible(i))
+            items = store.Images.Values.Where(Discoverable)
                 // Deprecated images of other owners show only when asked for; disabled ones only with IncludeDisabled.
                 .Where(i => includeDeprecated || i.OwnerId == account || !i.IsDeprecated(r.Now));
         }
@@ -170,7 +173,7 @@ internal static partial class ImageActions
             }));
         var (page, next) = Pager.Page(items.Where(filters.Matches), i => i.Id, max, p.Get("NextToken"), r.Action);
         var x = r.Xml();
-        x.Set("imagesSet", page, (w, i) => ImageXml.Image(w, i, r.Now));
+        x.Set("imagesSet", page, (w, i) => ImageXml.Image(w, i, r.Now, allowedImages == "disabled" ? null : i.AllowedFor(account)));
         x.Elem("nextToken", next);
         return x.Finish();
     }

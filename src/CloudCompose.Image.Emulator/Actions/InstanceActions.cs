@@ -43,9 +43,12 @@ internal static class InstanceActions
 
         var imageId = p.Get("ImageId") ?? throw Ec2Error.Missing("ImageId");
         Ids.CheckImage(imageId);
-        if (!store.Images.TryGetValue(imageId, out var image) || !image.VisibleTo(Ec2Request.Account) || !r.Visible(image))
+        if (!store.Images.TryGetValue(imageId, out var image) || !image.VisibleTo(Ec2Request.Account) || !r.Visible(image)
+            || (store.AllowedImagesState == "enabled" && !image.AllowedFor(Ec2Request.Account)))
             throw Ids.ImagesNotFound([imageId]);
         if (image.State != "available") throw new Ec2Error("InvalidAMIID.Unavailable", $"AMI '{imageId}' is pending, and cannot be run");
+        var instanceType = p.Get("InstanceType") ?? "m1.small";
+        if (r.State.Faults.TakeInstanceTypeFault(instanceType) is { } capacity) throw CapacityError(capacity, instanceType, r.Region);
 
         var (userData, decoded) = DecodeUserData(p.Get("UserData"));
         var shutdown = p.Get("InstanceInitiatedShutdownBehavior") ?? "stop";
@@ -72,7 +75,7 @@ internal static class InstanceActions
             var inst = new Ec2Instance
             {
                 Id = r.State.NewId("i"), Region = r.Region, ReservationId = reservationId, ImageId = imageId,
-                InstanceType = p.Get("InstanceType") ?? "m1.small", KeyName = p.Get("KeyName"), LaunchTime = r.Now, LaunchIndex = n,
+                InstanceType = instanceType, KeyName = p.Get("KeyName"), LaunchTime = r.Now, LaunchIndex = n,
                 UserData = userData, DecodedUserData = decoded, ClientToken = token, ShutdownBehavior = shutdown,
                 IamInstanceProfileArn = iamArn, Monitoring = p.Bool("Monitoring.Enabled") ?? false, EbsOptimized = p.Bool("EbsOptimized") ?? false,
                 HttpTokens = httpTokens, HttpEndpoint = p.Get("MetadataOptions.HttpEndpoint") ?? "enabled",
@@ -85,7 +88,7 @@ internal static class InstanceActions
             foreach (var (k, v) in instanceTags) inst.Tags[k] = v;
             CreateVolumes(r, inst, image, mappings, tagSpecs.GetValueOrDefault("volume"));
             inst.Outcome = r.State.PickOutcome(decoded, inst.Tags, image);
-            inst.ConsoleText = EmulatorState.RenderConsole(inst.Outcome, inst);
+            inst.Watchdog = Lifecycle.Watchdog.Parse(decoded);
             Plan(inst, r.Now, r.Delays);
             store.Instances[inst.Id] = inst;
             created.Add(inst);
@@ -94,6 +97,11 @@ internal static class InstanceActions
         if (token is not null) store.RunTokens[token] = (reservationId, paramHash);
         return ReservationResponse(r, reservationId, created);
     }
+
+    /// <summary>EC2's answers when a zone has no capacity for a type (a server error), or does not offer it at all.</summary>
+    private static Ec2Error CapacityError(string code, string type, string region) => code == "Unsupported"
+        ? new Ec2Error(code, $"Your requested instance type ({type}) is not supported in your requested Availability Zone ({region}a). Please retry your request by not specifying an Availability Zone or choosing {region}b, {region}c.")
+        : new Ec2Error(code, $"We currently do not have sufficient {type} capacity in the Availability Zone you requested ({region}a). Our system will be working on provisioning additional capacity. You can currently get {type} capacity by not specifying an Availability Zone in your request or choosing {region}b, {region}c.", 500);
 
     internal static (string? Raw, string Decoded) DecodeUserData(string? raw)
     {
@@ -272,9 +280,23 @@ internal static class InstanceActions
         var id = r.P.Require("InstanceId");
         Ids.CheckInstance(id);
         if (!r.Store.Instances.TryGetValue(id, out var inst) || !r.Visible(inst)) throw Ids.InstancesNotFound([id]);
-        var ready = inst.ConsoleAt is { } at && at <= r.Now && inst.ConsoleText is not null;
-        var x = r.Xml().Elem("instanceId", id).Elem("timestamp", ready ? inst.ConsoleAt : r.Now);
-        if (ready) x.Elem("output", Convert.ToBase64String(Encoding.UTF8.GetBytes(inst.ConsoleText!)));
+        var latest = r.P.Bool("Latest") ?? false;
+        if (latest && !InstanceTypes.IsNitro(inst.InstanceType))
+            throw new Ec2Error("UnsupportedOperation", $"The instance type {inst.InstanceType} does not support retrieving the latest console output. It is supported on instance types built on the Nitro System.");
+        // Without Latest, EC2 answers what it buffered at the instance's last state transition; with it, the console as of now.
+        var postedAt = latest ? r.Now : inst.LastTransitionAt ?? inst.LaunchTime;
+        var shown = inst.Console.Where(c => c.At <= postedAt).ToList();
+        var x = r.Xml().Elem("instanceId", id).Elem("timestamp", shown.Count == 0 ? r.Now : latest ? shown[^1].At : postedAt);
+        if (shown.Count > 0) x.Elem("output", Convert.ToBase64String(NewestBytes(string.Concat(shown.Select(c => c.Text)))));
         return x.Finish();
+    }
+
+    /// <summary>EC2 keeps only the most recent 64 KB of console output.</summary>
+    internal const int ConsoleLimit = 64 * 1024;
+
+    private static byte[] NewestBytes(string console)
+    {
+        var bytes = Encoding.UTF8.GetBytes(console);
+        return bytes.Length <= ConsoleLimit ? bytes : bytes[^ConsoleLimit..];
     }
 }

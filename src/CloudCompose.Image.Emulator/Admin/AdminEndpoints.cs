@@ -5,6 +5,8 @@ namespace CloudCompose.Image.Emulator.Admin;
 
 public sealed record FaultRequest(string Action = "*", int Count = 1, string Code = "RequestLimitExceeded");
 public sealed record ImageFaultRequest(int? Count = null, string? NamePattern = null);
+public sealed record InstanceTypeFaultRequest(string InstanceType, string Code = "InsufficientInstanceCapacity", int? Count = null);
+public sealed record AllowedImagesRequest(string State, string Region = "us-east-1");
 public sealed record ClockRequest(double? AdvanceSeconds = null, double? TimeScale = null);
 public sealed record PolicyRequest(string? DeleteSnapshotRequiresTag = null);
 
@@ -41,7 +43,9 @@ internal static class AdminEndpoints
                     if (f.Count is { } c) state.Faults.FailNextImages(c);
                     if (f.NamePattern is null && f.Count is null) state.Faults.FailNextImages(1);
                 }),
+                ("POST", "/faults/instance-types") => Do(() => { var f = Body<InstanceTypeFaultRequest>(ctx).Result; state.Faults.FailInstanceType(f.InstanceType, f.Code, f.Count); }),
                 ("DELETE", "/faults") => Do(state.Faults.Clear),
+                ("POST", "/allowed-images") => Do(() => { var a = Body<AllowedImagesRequest>(ctx).Result; state.SetAllowedImagesState(a.Region, a.State); }),
                 ("GET", "/policy") => state.Permissions,
                 ("POST", "/policy") => SetPolicy(state, await Body<PolicyRequest>(ctx)),
                 ("GET", "/clock") => Clock(state),

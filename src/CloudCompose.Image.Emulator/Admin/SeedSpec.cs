@@ -36,6 +36,8 @@ public sealed class SeedImage
     public DateTime? LastLaunchedTime { get; set; }
     public string? Platform { get; set; }
     public int SnapshotCount { get; set; } = 1;
+    /// <summary>False: the image does not meet the account's Allowed AMIs criteria (see docs/emulator.md).</summary>
+    public bool Allowed { get; set; } = true;
     /// <summary>Tags on the image's snapshots (the module's bakes tag them; the Python plugin's did not).</summary>
     public Dictionary<string, string>? SnapshotTags { get; set; }
 }

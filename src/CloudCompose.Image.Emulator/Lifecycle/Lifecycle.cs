@@ -45,6 +45,7 @@ internal static class Lifecycle
     private static void Apply(Ec2Instance inst, Transition tr, RegionStore store)
     {
         inst.State = tr.State;
+        inst.LastTransitionAt = tr.At;
         if (tr.Reason.Length > 0 || tr.State == "running") inst.Reason = tr.Reason;
         if (tr.ReasonCode is not null) inst.StateReason = (tr.ReasonCode, tr.ReasonMessage ?? tr.ReasonCode);
         if (tr.State == "running") { inst.RunningAt ??= tr.At; inst.StateReason = null; }
@@ -57,33 +58,46 @@ internal static class Lifecycle
         }
     }
 
-    /// <summary>Plans a launched instance's life from its outcome: running, script, then shutdown.</summary>
+    /// <summary>
+    /// Plans a launched instance's life from its outcome: running, then whichever comes first of the script's end
+    /// (shutdown), the watchdog (shutdown) and TerminateAfter (termination).
+    /// </summary>
     public static void Plan(Ec2Instance inst, DateTime launch, EmulatorDelays delays)
     {
         inst.Schedule.Clear();
+        inst.Console.Clear();
         var runAt = inst.RunningAt ?? launch + delays.PendingDelay;
         if (inst.RunningAt is null) inst.Schedule.Add(new Transition(runAt, "running"));
         var o = inst.Outcome;
         var scriptEnd = runAt + (o.ScriptDuration ?? delays.ScriptDuration);
-        var events = new List<Transition>();
         DateTime? killAt = o.TerminateAfter is { } ta ? runAt + ta : null;
-        var scriptFinishes = !o.NeverStops && (killAt is null || scriptEnd < killAt);
-        if (scriptFinishes)
+        DateTime? shutdownAt = o.NeverStops ? null : scriptEnd;
+        var byWatchdog = false;
+        if (inst.Watchdog?.FiresAt(runAt) is { } w && (shutdownAt is null || w < shutdownAt))
+        {
+            shutdownAt = w;
+            byWatchdog = true;
+        }
+        if (killAt is { } first && shutdownAt is { } s && first <= s) shutdownAt = null;
+        inst.WatchdogAt = byWatchdog ? shutdownAt : null;
+
+        var events = new List<Transition>();
+        if (shutdownAt is { } at)
         {
             const string code = "Client.InstanceInitiatedShutdown";
             const string msg = "Client.InstanceInitiatedShutdown: Instance initiated shutdown";
             if (inst.ShutdownBehavior == "terminate")
             {
-                events.Add(new(scriptEnd, "shutting-down", "", code, msg));
-                events.Add(new(scriptEnd + delays.TerminateDelay, "terminated", "", code, msg));
+                events.Add(new(at, "shutting-down", "", code, msg));
+                events.Add(new(at + delays.TerminateDelay, "terminated", "", code, msg));
             }
             else
             {
-                events.Add(new(scriptEnd, "stopping", "", code, msg));
-                events.Add(new(scriptEnd + delays.StopDelay, "stopped", "", code, msg));
+                events.Add(new(at, "stopping", "", code, msg));
+                events.Add(new(at + delays.StopDelay, "stopped", "", code, msg));
             }
         }
-        if (killAt is { } k && (!scriptFinishes || inst.ShutdownBehavior != "terminate"))
+        if (killAt is { } k && (shutdownAt is null || inst.ShutdownBehavior != "terminate"))
         {
             const string code = "Server.InternalError";
             const string msg = "Server.InternalError: Instance terminated by the emulator (TerminateAfter)";
@@ -92,7 +106,20 @@ internal static class Lifecycle
             events.Add(new(k + delays.TerminateDelay, "terminated", "", code, msg));
         }
         inst.Schedule.AddRange(events.OrderBy(e => e.At));
-        inst.ConsoleAt = o.NoConsole ? null : o.NeverStops ? scriptEnd : scriptFinishes ? scriptEnd : null;
+
+        if (o.NoConsole) return;
+        // The script prints as it goes, until it ends, its watchdog shuts the machine down or the machine is killed.
+        foreach (var line in (o.ConsoleLines ?? []).OrderBy(l => l.At))
+        {
+            var lineAt = runAt + line.At;
+            if (lineAt > scriptEnd || (killAt is { } killed && lineAt >= killed) || (inst.WatchdogAt is { } fires && lineAt >= fires)) break;
+            if (EmulatorState.RenderConsole(line.Text, o, inst) is { } printed) inst.Console.Add((lineAt, printed.EndsWith('\n') ? printed : printed + "\n"));
+        }
+        // A script that hangs still prints what it printed; one killed first never gets to.
+        var scriptPrints = o.NeverStops ? (inst.WatchdogAt is not { } stop || scriptEnd <= stop) && (killAt is null || scriptEnd < killAt)
+            : !byWatchdog && shutdownAt is not null;
+        if (scriptPrints && EmulatorState.RenderConsole(o.ConsoleText, o, inst) is { } text) inst.Console.Add((scriptEnd, text));
+        if (inst.WatchdogAt is { } fired && EmulatorState.RenderConsole(o.WatchdogConsoleText, o, inst) is { } watchdog) inst.Console.Add((fired, watchdog));
     }
 
     public static string UserReason(DateTime now) => $"User initiated ({now:yyyy-MM-dd HH:mm:ss} GMT)";

@@ -24,6 +24,8 @@ internal sealed class RegionStore(string name)
     /// <summary>RunInstances ClientToken → (reservation id, hash of the other parameters).</summary>
     public Dictionary<string, (string ReservationId, string ParamHash)> RunTokens { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, string> CopyTokens { get; } = new(StringComparer.Ordinal);
+    /// <summary>Allowed AMIs for this region: disabled, audit-mode or enabled.</summary>
+    public string AllowedImagesState { get; set; } = "disabled";
 
     public Ec2Resource? FindAny(string id) =>
         Instances.GetValueOrDefault(id) ?? Images.GetValueOrDefault(id) ?? Snapshots.GetValueOrDefault(id)

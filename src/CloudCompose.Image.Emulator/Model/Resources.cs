@@ -76,6 +76,10 @@ internal sealed class Ec2Image : Ec2Resource
     public bool IsDeprecated(DateTime now) => DeprecationTime is { } d && d <= now;
     public bool IsProtected(DateTime now) => Protected || (ProtectedUntil is { } u && now < u);
     public bool VisibleTo(string account) => OwnerId == account || Public || SharedWith.Contains(account);
+    /// <summary>Whether the image meets the account's Allowed AMIs criteria (the criteria themselves are not modelled: seeded images say).</summary>
+    public bool MeetsCriteria { get; set; } = true;
+    /// <summary>Allowed AMIs never restrict the images the account owns.</summary>
+    public bool AllowedFor(string account) => OwnerId == account || MeetsCriteria;
 }
 
 internal readonly record struct Transition(DateTime At, string State, string Reason = "", string? ReasonCode = null, string? ReasonMessage = null);
@@ -114,8 +118,17 @@ internal sealed class Ec2Instance : Ec2Resource
     public List<string> VolumeIds { get; } = new();
     public string RootDeviceName { get; set; } = "/dev/xvda";
     public ScriptOutcome Outcome { get; set; } = new();
-    public string? ConsoleText { get; set; }
-    public DateTime? ConsoleAt { get; set; }
+    /// <summary>What the serial console shows, piece by piece as each piece appears (emulated time).</summary>
+    public List<(DateTime At, string Text)> Console { get; } = new();
+    /// <summary>When the instance last changed state: EC2 posts the buffered console output shortly after each transition.</summary>
+    public DateTime? LastTransitionAt { get; set; }
+    /// <summary>The watchdog the user data arms, if any.</summary>
+    public Lifecycle.Watchdog? Watchdog { get; set; }
+    /// <summary>When the watchdog shuts the instance down, if it comes before the script's own end.</summary>
+    public DateTime? WatchdogAt { get; set; }
+
+    /// <summary>Everything the console will have shown; null when it never shows anything.</summary>
+    public string? ConsoleText => Console.Count == 0 ? null : string.Concat(Console.Select(c => c.Text));
 
     public static int Code(string state) => state switch
     {

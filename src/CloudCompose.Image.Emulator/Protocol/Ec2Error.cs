@@ -3,6 +3,9 @@ namespace CloudCompose.Image.Emulator.Protocol;
 /// <summary>An EC2 API error: code, message and the HTTP status EC2 sends with it.</summary>
 public sealed class Ec2Error(string code, string message, int status = 400) : Exception(message)
 {
+    /// <summary>Not an HTTP status: the server drops the connection without answering.</summary>
+    public const int ConnectionReset = 0;
+
     public string Code { get; } = code;
     public int Status { get; } = status;
 
@@ -22,6 +25,11 @@ public sealed class Ec2Error(string code, string message, int status = 400) : Ex
         "Unavailable" or "ServiceUnavailable" => new(code, "The service is unavailable. Please try again shortly.", 503),
         "UnauthorizedOperation" => new(code, "You are not authorized to perform this operation.", 403),
         "AuthFailure" => new(code, "AWS was not able to validate the provided access credentials", 401),
+        // What EC2 answers a request signed with temporary credentials that have expired.
+        "RequestExpired" => new(code, "Request has expired.", 400),
+        "OptInRequired" => new(code, "You are not subscribed to this service. Please go to http://aws.amazon.com to subscribe.", 401),
+        "ConnectionReset" => new(code, "The connection was dropped (emulated fault).", ConnectionReset),
+        "InsufficientInstanceCapacity" => new(code, "We currently do not have sufficient capacity in the Availability Zone you requested.", 500),
         _ => new(code, $"Injected fault {code}.", 400),
     };
 }

@@ -8,7 +8,8 @@ internal static class ImageXml
         i.Protected ? (i.ProtectedWithCooldown ? "enabled-with-cooldown" : "enabled")
         : i.ProtectedUntil is { } u && now < u ? "disabled-until-" + XmlOut.Time(u) : "disabled";
 
-    public static void Image(XmlOut x, Ec2Image i, DateTime now)
+    /// <param name="allowed">imageAllowed, which EC2 shows only while Allowed AMIs is in audit mode or enabled.</param>
+    public static void Image(XmlOut x, Ec2Image i, DateTime now, bool? allowed = null)
     {
         x.Elem("imageId", i.Id)
          .Elem("imageLocation", $"{i.OwnerId}/{i.Name}")
@@ -35,6 +36,7 @@ internal static class ImageXml
         x.Elem("deregistrationProtection", Protection(i, now));
         if (i.LastLaunchedTime is { } l) x.Elem("lastLaunchedTime", l);
         x.Elem("sourceInstanceId", i.SourceInstanceId).Elem("sourceImageId", i.SourceImageId).Elem("sourceImageRegion", i.SourceRegion);
+        if (allowed is { } a) x.Elem("imageAllowed", a);
     }
 
     public static void Devices(XmlOut x, string setName, IEnumerable<ImageDevice> devices) =>

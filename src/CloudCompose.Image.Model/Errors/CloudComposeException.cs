@@ -33,5 +33,8 @@ namespace CloudCompose.Image.Errors
 
         /// <summary>A hint the user can act on, shown as the error's recommended action.</summary>
         public string? Hint { get; init; }
+
+        /// <summary>What the error record's TargetObject carries when more than <see cref="Target"/> helps (a failed build's console).</summary>
+        public object? TargetObject { get; set; }
     }
 }

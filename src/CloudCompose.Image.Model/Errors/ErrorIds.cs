@@ -23,11 +23,20 @@ namespace CloudCompose.Image.Errors
         public const string AwsAuthFailure = "AwsAuthFailure";
         public const string AwsRequestFailed = "AwsRequestFailed";
         public const string AwsEndpointUnreachable = "AwsEndpointUnreachable";
+        public const string AwsRegionInvalid = "AwsRegionInvalid";
+        public const string AwsThrottled = "AwsThrottled";
+        public const string AwsServiceUnavailable = "AwsServiceUnavailable";
+        public const string AwsCapacityUnavailable = "AwsCapacityUnavailable";
+        public const string AwsLimitExceeded = "AwsLimitExceeded";
+        public const string AwsOptInRequired = "AwsOptInRequired";
+        public const string AwsAccountBlocked = "AwsAccountBlocked";
         public const string SourceAmiNotFound = "SourceAmiNotFound";
         public const string BuilderLaunchFailed = "BuilderLaunchFailed";
         public const string BuilderTerminatedUnexpectedly = "BuilderTerminatedUnexpectedly";
         public const string BuildTimedOut = "BuildTimedOut";
-        public const string BuildFailedUnexpectedly = "BuildFailedUnexpectedly";
+        public const string BuildCancelled = "BuildCancelled";
+        public const string LogWriteFailed = "LogWriteFailed";
+        public const string UnexpectedFailure = "UnexpectedFailure";
         public const string ImageScriptFailed = "ImageScriptFailed";
         public const string ImageCreationFailed = "ImageCreationFailed";
         public const string ImageCopyFailed = "ImageCopyFailed";
@@ -51,5 +60,7 @@ namespace CloudCompose.Image.Errors
         public const string ImageTestFailed = "ImageTestFailed";
         public const string ImageTestTimedOut = "ImageTestTimedOut";
         public const string ImagePublishFailed = "ImagePublishFailed";
+        public const string SourceAmiNotAllowed = "SourceAmiNotAllowed";
+        public const string UserDataContainsSecret = "UserDataContainsSecret";
     }
 }

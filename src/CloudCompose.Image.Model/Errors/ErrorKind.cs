@@ -17,5 +17,6 @@ namespace CloudCompose.Image.Errors
         InvalidOperation,
         Connection,
         Authentication,
+        LimitsExceeded,
     }
 }

@@ -49,6 +49,12 @@ namespace CloudCompose.Image.Rendering
         /// <summary>The bytes EC2 receives, after gzip when <see cref="Compressed"/>, before base64.</summary>
         public byte[] GetBytes() => (byte[])bytes.Clone();
 
+        /// <summary>
+        /// The build's fingerprint (what New-CloudComposeImage compares to reuse an image), when it can be known without AWS:
+        /// with image.aws.ami an id; null for an AMI filter, which only a lookup resolves.
+        /// </summary>
+        public string? Fingerprint { get; set; }
+
         public override string ToString() => UserData;
     }
 }

@@ -22,6 +22,7 @@ namespace CloudCompose.Image.PowerShell.Commands
         internal const string StoredRegionVariable = "StoredAWSRegion";
 
         private AwsSession? session;
+        private bool leftResourcesReported;
 
         /// <summary>The AWS region, e.g. us-east-1.</summary>
         [Parameter]
@@ -88,8 +89,23 @@ namespace CloudCompose.Image.PowerShell.Commands
             session = await Task.Run(() => AwsSession.Open(options), cancellationToken);
         }
 
-        /// <summary>The connection for one config's region (or the command's, with no config).</summary>
-        internal AwsConnection Connect(string? configRegion = null) => session!.Connect(configRegion);
+        private protected override bool ChecksLeftResources => true;
+
+        /// <summary>
+        /// The connection for one config's region (or the command's, with no config). The first one also reports what
+        /// earlier runs left in EC2, checked with it.
+        /// </summary>
+        internal AwsConnection Connect(string? configRegion = null)
+        {
+            var connection = session!.Connect(configRegion);
+            if (!leftResourcesReported)
+            {
+                leftResourcesReported = true;
+                LeftResourceReport.Show(this, connection, StopToken);
+            }
+
+            return connection;
+        }
 
         private string ChooseCredentials(AwsConnectionOptions options)
         {

@@ -21,8 +21,12 @@ namespace CloudCompose.Image.PowerShell.Commands
     /// async code after each await, so that code calls WriteObject, WriteError and ShouldProcess directly;</item>
     /// <item>a <see cref="CloudComposeException"/> that escapes becomes a terminating error, cancellation becomes
     /// PipelineStoppedException, and neither happens before background work (builds) has finished its cleanup;</item>
-    /// <item>SIGTERM (docker stop, systemd, a CI runner's cancel), which ends the process without stopping the
-    /// pipeline, runs the same cancellation and waits for background work's cleanup before the process goes;</item>
+    /// <item>a write that fails (an error under -ErrorAction Stop, a refused prompt, a closed pipe) cancels the work
+    /// too, and surfaces once background work has cleaned up; warnings written after that reach the host's UI;</item>
+    /// <item>SIGTERM, SIGHUP and SIGQUIT (docker stop, systemd, a CI runner's cancel, a closed terminal), which end the
+    /// process without stopping the pipeline, run the same cancellation while background work runs and wait for its
+    /// cleanup before the process goes (<see cref="StopSignals"/>);</item>
+    /// <item>what earlier runs left in EC2 (the left-resources record), reported once at the start;</item>
     /// <item>the config path parameters and their resolution through the provider.</item>
     /// </list>
     /// Per-input failures are the cmdlet's to report with <see cref="WriteFailure"/> (non-terminating); what escapes
@@ -36,15 +40,8 @@ namespace CloudCompose.Image.PowerShell.Commands
         /// <summary>How long Ctrl+C between two pipeline inputs waits for background work to clean up.</summary>
         private static readonly TimeSpan StopWait = TimeSpan.FromMinutes(5);
 
-        private readonly CancellationTokenSource stopping = new CancellationTokenSource();
-        private readonly List<Task> background = new List<Task>();
-        private IDisposable? termination;
+        private readonly RunningWork work = new RunningWork();
         private int pumping;
-
-        protected CloudComposeCmdlet()
-        {
-            Messages = new PipelineMessages(Cancel);
-        }
 
         /// <summary>cloud-compose.yml, or a folder searched with the discovery rules; wildcards allowed. Default: the current location.</summary>
         [Parameter(ParameterSetName = PathSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -58,57 +55,65 @@ namespace CloudCompose.Image.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public virtual string[]? LiteralPath { get; set; }
 
-        /// <summary>Cancelled by Ctrl+C, or when a write fails and the command has to end.</summary>
-        protected CancellationToken StopToken => stopping.Token;
+        /// <summary>Cancelled by Ctrl+C, a stop signal, or when a write fails and the command has to end.</summary>
+        protected CancellationToken StopToken => work.Token;
+
+        /// <summary>Ends cleanup early once a stop signal's bound is nearly used up (cleanup otherwise has its own time limit).</summary>
+        private protected CancellationToken CleanupCancellation => work.CleanupCancellation;
 
         /// <summary>The queue background work writes through; the pump empties it on the pipeline thread.</summary>
-        internal PipelineMessages Messages { get; }
+        internal PipelineMessages Messages => work.Messages;
+
+        /// <summary>What Ctrl+C warns while background work cleans up; null for no warning.</summary>
+        private protected virtual string? StoppingWarning => null;
 
         /// <summary>Progress as the host shows it: records at a console, Information lines in CI.</summary>
         internal ProgressPresenter Progress => Messages.Progress!;
 
         public void Dispose()
         {
-            termination?.Dispose();
-
-            // Work abandoned by an unanswered Ctrl+C may still hold the token.
-            if (background.All(t => t.IsCompleted))
-            {
-                stopping.Dispose();
-            }
-
+            // Torn down without EndProcessing (an exception elsewhere in the pipeline): background work still cleans up first.
+            work.Dispose();
             GC.SuppressFinalize(this);
         }
+
+        /// <summary>
+        /// True for cmdlets that check the left-resources record against EC2 with their own connection (AWS cmdlets, at
+        /// their first connection); the others report it unchecked as they start, without loading the AWS SDK.
+        /// </summary>
+        private protected virtual bool ChecksLeftResources => false;
 
         protected sealed override void BeginProcessing()
         {
             Messages.Progress = ProgressPresenter.For(Host);
+            if (!ChecksLeftResources)
+            {
+                LeftResourceReport.ShowUnchecked(this);
+            }
+
             Run(BeginAsync, waitForBackground: false);
         }
 
         protected sealed override void ProcessRecord() => Run(ProcessRecordAsync, waitForBackground: false);
 
-        protected sealed override void EndProcessing()
-        {
-            try
-            {
-                Run(EndAsync, waitForBackground: true);
-            }
-            finally
-            {
-                termination?.Dispose();
-                termination = null;
-            }
-        }
+        protected sealed override void EndProcessing() => Run(EndAsync, waitForBackground: true);
 
         protected sealed override void StopProcessing()
         {
-            Cancel();
+            // From here on writes go to the host's UI: the pipeline takes none, and cleanup warnings must still be seen.
+            Messages.PipelineStopped(this);
+            if (work.Running.Count > 0 && StoppingWarning is { } warning)
+            {
+                Messages.Warning(warning);
+            }
+
+            work.Cancel();
 
             // Between two pipeline inputs nobody pumps; builds still need their cleanup before PowerShell moves on.
             if (Volatile.Read(ref pumping) == 0)
             {
-                Task.WaitAny(new[] { Task.WhenAll(Background()) }, StopWait);
+                Task.WaitAny(new[] { Task.WhenAll(work.Running) }, StopWait);
+                Messages.DrainToHost();
             }
         }
 
@@ -120,33 +125,13 @@ namespace CloudCompose.Image.PowerShell.Commands
 
         /// <summary>
         /// Starts work that outlives the current pipeline input (a build). It runs on the thread pool, writes only
-        /// through <see cref="Messages"/>, and EndProcessing (or a failure, or Ctrl+C) waits for it.
+        /// through <see cref="Messages"/>, and EndProcessing (or a failure, Ctrl+C or a stop signal) waits for it.
+        /// While it runs, the process's stop signals cancel it and wait for its cleanup.
         /// </summary>
-        internal Task RunInBackground(Func<CancellationToken, Task> work)
-        {
-            // On its own thread when the signal comes; the process ends when the handler returns.
-            termination ??= TerminationSignal.OnSigterm(() =>
-            {
-                Cancel();
-                Task.WaitAny(new[] { Task.WhenAll(Background()) }, StopWait);
-            });
-            var task = Task.Run(() => work(StopToken));
-            lock (background)
-            {
-                background.Add(task);
-            }
-
-            return task;
-        }
+        internal Task RunInBackground(Func<CancellationToken, Task> background) => work.Start(() => background(StopToken));
 
         /// <summary>Background work started and not yet finished.</summary>
-        internal IReadOnlyList<Task> Running()
-        {
-            lock (background)
-            {
-                return background.Where(t => !t.IsCompleted).ToList();
-            }
-        }
+        internal IReadOnlyList<Task> Running() => work.Running;
 
         /// <summary>Reports the failure of one input (a config, an image, a builder) and lets the command go on.</summary>
         protected void WriteFailure(CloudComposeException e) => WriteError(ErrorRecords.From(e));
@@ -202,27 +187,7 @@ namespace CloudCompose.Image.PowerShell.Commands
             }
         }
 
-        private IReadOnlyList<Task> Background()
-        {
-            lock (background)
-            {
-                return background.ToList();
-            }
-        }
-
-        private void Cancel()
-        {
-            try
-            {
-                stopping.Cancel();
-            }
-            catch (ObjectDisposedException)
-            {
-                // The command has ended.
-            }
-        }
-
-        private void Run(Func<CancellationToken, Task> work, bool waitForBackground)
+        private void Run(Func<CancellationToken, Task> step, bool waitForBackground)
         {
             var previous = SynchronizationContext.Current;
             SynchronizationContext.SetSynchronizationContext(new PipelineSynchronizationContext(Messages));
@@ -232,7 +197,7 @@ namespace CloudCompose.Image.PowerShell.Commands
                 Task task;
                 try
                 {
-                    task = work(StopToken);
+                    task = step(StopToken);
                 }
                 catch (Exception e)
                 {
@@ -244,19 +209,25 @@ namespace CloudCompose.Image.PowerShell.Commands
                 if (failed)
                 {
                     // The command ends here: builds still running are cancelled and finish their cleanup first.
-                    Cancel();
+                    work.Cancel();
                 }
 
                 if (failed || waitForBackground)
                 {
-                    Messages.Pump(this, Background());
+                    // A queued error under -ErrorAction Stop wins over the cancellation it caused.
+                    work.Finish(this);
                 }
 
-                // A queued error under -ErrorAction Stop wins over the cancellation it caused.
                 Messages.ThrowWriteFailure();
                 if (task.Status != TaskStatus.RanToCompletion)
                 {
                     Throw(task);
+                }
+
+                if (waitForBackground && work.StoppedBy is { } signal)
+                {
+                    // A signal that leaves the process running (SIGQUIT, taken as Ctrl+Break) ends the command with this.
+                    ThrowTerminatingError(ErrorRecords.From(Stopped(signal)));
                 }
             }
             finally
@@ -271,6 +242,11 @@ namespace CloudCompose.Image.PowerShell.Commands
             var e = task.IsCanceled ? new OperationCanceledException() : task.Exception!.InnerException!;
             if (e is OperationCanceledException && StopToken.IsCancellationRequested)
             {
+                if (work.StoppedBy is { } signal)
+                {
+                    ThrowTerminatingError(ErrorRecords.From(Stopped(signal)));
+                }
+
                 throw new PipelineStoppedException();
             }
 
@@ -283,5 +259,9 @@ namespace CloudCompose.Image.PowerShell.Commands
             // PowerShell reports with its type and stack trace.
             ExceptionDispatchInfo.Capture(e).Throw();
         }
+
+        private static CloudComposeException Stopped(string signal) =>
+            new CloudComposeException(ErrorIds.BuildCancelled, ErrorKind.OperationStopped,
+                $"{signal} stopped the build(s); the builders were terminated and unfinished images removed, except what a warning names.", signal);
     }
 }

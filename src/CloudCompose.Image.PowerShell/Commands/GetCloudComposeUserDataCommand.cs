@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using CloudCompose.Image.Bake;
 using CloudCompose.Image.Configuration;
 using CloudCompose.Image.Errors;
 using CloudCompose.Image.PowerShell.Hosting;
@@ -56,6 +57,9 @@ namespace CloudCompose.Image.PowerShell.Commands
                     var config = ConfigReader.Read(file);
                     var script = ScriptRenderer.Render(config, renderTemplate: !NoTemplate, Timeout);
                     WriteVerbose($"Rendered {script.Files.Count} template file(s): {string.Join(", ", script.Files)}; {script.Length} bytes of user data{(script.Compressed ? " (gzipped)" : string.Empty)}.");
+                    var fingerprint = BuildFingerprint.Offline(config, script, NoTemplate);
+                    script.Fingerprint = fingerprint?.Value;
+                    WriteVerbose(fingerprint != null ? $"Fingerprint {fingerprint.Short} of:\n{fingerprint.Inputs}" : "No fingerprint: image.aws.ami is a filter, and which image it resolves to is part of the fingerprint (New-CloudComposeImage -WhatIf shows it).");
                     if (AsByteStream)
                     {
                         WriteObject(script.GetBytes(), enumerateCollection: false);

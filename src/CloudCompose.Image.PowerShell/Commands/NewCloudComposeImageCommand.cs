@@ -46,6 +46,11 @@ namespace CloudCompose.Image.PowerShell.Commands
         [DurationTransformation]
         public TimeSpan ConsoleTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
+        /// <summary>How long removing the builder and an unfinished image may take, retries included, once the build has ended or been stopped.</summary>
+        [Parameter]
+        [DurationTransformation]
+        public TimeSpan CleanupTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
         /// <summary>Time from launching the test instance until it has stopped (image.test's whole run).</summary>
         [Parameter]
         [DurationTransformation]
@@ -87,8 +92,28 @@ namespace CloudCompose.Image.PowerShell.Commands
 
         /// <summary>How many builds run at once when configs come from the pipeline.</summary>
         [Parameter]
-        [ValidateRange(1, 64)]
+        [ValidateRange(1, 128)]
         public int ThrottleLimit { get; set; } = 5;
+
+        /// <summary>Build even when an available image of the same name, version and fingerprint exists.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>Reuse an unchanged image only when it is younger than this (a number is days; 12h works too).</summary>
+        [Parameter]
+        [DurationTransformation(MaximumDays = 36500, NumbersAreDays = true)]
+        public TimeSpan MaxAge { get; set; }
+
+        /// <summary>Build although the rendered user data carries the value of a secret-named variable or an access key id (a warning names it).</summary>
+        [Parameter]
+        public SwitchParameter AllowSecretInUserData { get; set; }
+
+        /// <summary>Do not read the builder's console while it runs: its lines come once it has stopped.</summary>
+        [Parameter]
+        public SwitchParameter NoLiveLog { get; set; }
+
+        private protected override string StoppingWarning =>
+            $"Stopping: terminating the builder(s) and removing unfinished images before the command ends (at most {Durations.Words(CleanupTimeout)}).";
 
         protected override async Task BeginAsync(CancellationToken cancellationToken)
         {
@@ -132,13 +157,17 @@ namespace CloudCompose.Image.PowerShell.Commands
             {
                 var plan = await baker.PlanAsync(config, script, options, cancellationToken, testScript);
                 var target = $"{config.Name}:{config.Version} ({file})";
-                var action = plan.Describe() + $" (the builder has -Timeout {Durations.Words(Timeout)} to stop)"
+                // An unchanged build returns its existing image: nothing is launched, and nothing retired.
+                var builds = plan.Reuse?.Image == null;
+                var after = $" (the builder has -Timeout {Durations.Words(Timeout)} to stop)"
                     + (NoCleanup ? string.Empty : ", then retire the older unused images of " + config.Name + ":" + config.Version);
-                WriteVerbose($"Plan for {target}: {action}");
-                if (WhatIfRequested && !NoCleanup)
+                WriteVerbose($"Plan for {target}: {plan.Describe(after)}");
+                if (WhatIfRequested && !NoCleanup && builds)
                 {
-                    action += await PredictRetirementAsync(connection, config, cancellationToken);
+                    after += await PredictRetirementAsync(connection, config, cancellationToken);
                 }
+
+                var action = plan.Describe(after);
 
                 if (!ShouldProcess(target, action))
                 {
@@ -187,6 +216,12 @@ namespace CloudCompose.Image.PowerShell.Commands
             SkipTest = SkipTest,
             KeepFailedImage = KeepFailedImage,
             LogPath = LogPath != null ? SessionState.Path.GetUnresolvedProviderPathFromPSPath(LogPath) : null,
+            CleanupTimeout = CleanupTimeout,
+            Force = Force,
+            MaxAge = MyInvocation.BoundParameters.ContainsKey(nameof(MaxAge)) ? MaxAge : (TimeSpan?)null,
+            AllowSecretInUserData = AllowSecretInUserData,
+            LiveLog = !NoLiveLog,
+            CleanupCancellation = CleanupCancellation,
         };
 
         /// <summary>The bake's cleanup: each older image goes through ShouldProcess on the pipeline thread (-Confirm asks).</summary>
@@ -206,11 +241,7 @@ namespace CloudCompose.Image.PowerShell.Commands
             try
             {
                 var baked = await baker.BakeAsync(plan, options, cancellationToken).ConfigureAwait(false);
-                var image = PSObject.AsPSObject(baked);
-
-                // A view of its own (duration, source image, what was retired); still an ImageInfo to everything else.
-                image.TypeNames.Insert(0, BakeResultTypeName);
-                Messages.Object(image);
+                Messages.Object(BakeResult(baked));
                 foreach (var failed in baked.Published.Where(t => !t.Succeeded))
                 {
                     Messages.Error(ErrorRecords.From(ImagePublisher.Failure(failed)));
@@ -222,17 +253,26 @@ namespace CloudCompose.Image.PowerShell.Commands
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                // Ctrl+C: the build has cleaned up after itself; the command reports the stop.
+                // Ctrl+C, a stop signal or a failed write: the build has cleaned up after itself, and warned about what it could not.
             }
             catch (Exception e)
             {
-                Messages.Error(ErrorRecords.Unexpected(e, ErrorIds.BuildFailedUnexpectedly, file));
+                // Not an AWS failure (those are all mapped by the engine): a bug, reported as such.
+                Messages.Error(ErrorRecords.Unexpected(e, ErrorIds.UnexpectedFailure, file));
             }
             finally
             {
                 baker.Dispose();
                 throttle!.Release();
             }
+        }
+
+        /// <summary>Bake results carry an extra type name, so their table shows what the build did (duration or reuse, fingerprint, what was retired) rather than a listing's usage columns; still an ImageInfo to everything else.</summary>
+        private static PSObject BakeResult(ImageInfo image)
+        {
+            var result = PSObject.AsPSObject(image);
+            result.TypeNames.Insert(0, BakeResultTypeName);
+            return result;
         }
     }
 }

@@ -9,7 +9,7 @@ namespace CloudCompose.Image.PowerShell.Errors
     {
         public static ErrorRecord From(CloudComposeException e)
         {
-            var record = new ErrorRecord(e, e.ErrorId, Category(e.Kind), e.Target);
+            var record = new ErrorRecord(e, e.ErrorId, Category(e.Kind), e.TargetObject ?? e.Target);
             if (!string.IsNullOrEmpty(e.Hint))
             {
                 // The hint goes into the message every PowerShell view prints (Windows PowerShell never shows
@@ -36,6 +36,7 @@ namespace CloudCompose.Image.PowerShell.Errors
             ErrorKind.InvalidOperation => ErrorCategory.InvalidOperation,
             ErrorKind.Connection => ErrorCategory.ConnectionError,
             ErrorKind.Authentication => ErrorCategory.AuthenticationError,
+            ErrorKind.LimitsExceeded => ErrorCategory.LimitsExceeded,
             _ => ErrorCategory.NotSpecified,
         };
     }

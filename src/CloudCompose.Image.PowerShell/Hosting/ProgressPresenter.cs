@@ -180,6 +180,7 @@ namespace CloudCompose.Image.PowerShell.Hosting
             BuildPhase.ReadingConsole => "reading the builder's console",
             BuildPhase.CreatingImage => "creating the image",
             BuildPhase.Testing => "testing the image",
+            BuildPhase.CopyingImage => "copying the image to other regions",
             BuildPhase.Publishing => "publishing the image",
             BuildPhase.CleaningUp => "retiring older images",
             _ => progress.Status == "Done" ? "done" : "failed",

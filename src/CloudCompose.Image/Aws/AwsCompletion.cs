@@ -20,17 +20,7 @@ namespace CloudCompose.Image.Aws
         public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(2);
 
         /// <summary>The region names the SDK knows (all partitions), sorted.</summary>
-        public static IReadOnlyList<string> RegionNames()
-        {
-            try
-            {
-                return RegionEndpoint.EnumerableAllRegions.Select(r => r.SystemName).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToList();
-            }
-            catch (Exception)
-            {
-                return Array.Empty<string>();
-            }
-        }
+        public static IReadOnlyList<string> RegionNames() => AwsRegions.Known;
 
         /// <summary>The profiles of the shared config and credentials files, through the SDK's own profile store.</summary>
         public static IReadOnlyList<string> ProfileNames()

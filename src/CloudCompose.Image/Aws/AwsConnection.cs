@@ -9,6 +9,8 @@ namespace CloudCompose.Image.Aws
     /// <summary>Credentials, endpoint and one region: what an EC2 client is made from.</summary>
     internal sealed class AwsConnection
     {
+        private string? account;
+
         internal AwsConnection(string region, AWSCredentials credentials, string? endpointUrl, int maxErrorRetry)
         {
             Region = region;
@@ -28,6 +30,16 @@ namespace CloudCompose.Image.Aws
         /// <summary>Endpoint and region, for lookups one command shares among its builds (they share credentials too).</summary>
         public string ScopeKey => $"{EndpointUrl ?? "aws"}|{Region}";
 
+        /// <summary>Identifies an account+endpoint+region, so builds that share one can share a poller or a call budget. Holds no secret.</summary>
+        public string Key => $"{ScopeKey}|{Account}";
+
+        /// <summary>
+        /// A hash of the access key id: tells accounts (and credentials) apart in logs and records, and leaks nothing.
+        /// Fixed at its first use (<see cref="AccountKeyAsync"/> off the pipeline thread), so one connection keeps one key
+        /// even when refreshed credentials bring a new access key.
+        /// </summary>
+        public string Account => account ??= AccountHash(Credentials.GetCredentials().AccessKey);
+
         public static AwsConnection Resolve(AwsConnectionOptions options, string? configRegion = null) =>
             AwsSession.Open(options).Connect(configRegion);
 
@@ -38,18 +50,21 @@ namespace CloudCompose.Image.Aws
         /// </summary>
         public async Task<string> AccountKeyAsync()
         {
-            var keys = await Credentials.GetCredentialsAsync().ConfigureAwait(false);
-            using var sha = System.Security.Cryptography.SHA256.Create();
-            var hash = sha.ComputeHash(System.Text.Encoding.UTF8.GetBytes(keys?.AccessKey ?? string.Empty));
-            return $"{ScopeKey}|{BitConverter.ToString(hash, 0, 8).Replace("-", string.Empty)}";
+            if (account == null)
+            {
+                var keys = await Credentials.GetCredentialsAsync().ConfigureAwait(false);
+                account ??= AccountHash(keys?.AccessKey);
+            }
+
+            return Key;
         }
 
-        internal IAmazonEC2 CreateEc2Client(string? region = null, TimeSpan? requestTimeout = null)
+        internal IAmazonEC2 CreateEc2Client(string? region = null, TimeSpan? requestTimeout = null, int? maxErrorRetry = null)
         {
             var config = new AmazonEC2Config
             {
                 RetryMode = RequestRetryMode.Standard,
-                MaxErrorRetry = MaxErrorRetry,
+                MaxErrorRetry = maxErrorRetry ?? MaxErrorRetry,
                 Timeout = requestTimeout ?? TimeSpan.FromSeconds(60),
             };
             var targetRegion = region ?? Region;
@@ -63,7 +78,22 @@ namespace CloudCompose.Image.Aws
                 config.RegionEndpoint = RegionEndpoint.GetBySystemName(targetRegion);
             }
 
-            return new AmazonEC2Client(Credentials, config);
+            var client = new AmazonEC2Client(Credentials, config);
+            ClockFor(targetRegion).Attach(client);
+            return client;
+        }
+
+        /// <summary>EC2's clock for this endpoint (or for a region of it).</summary>
+        public Ec2Clock ClockFor(string? region = null) => Ec2Clock.For(EndpointUrl ?? ("aws:" + (region ?? Region)));
+
+        public Ec2Clock Clock => ClockFor();
+
+        // A hash of the access key id: enough to tell accounts apart, and nothing a log could leak.
+        private static string AccountHash(string? accessKey)
+        {
+            using var sha = System.Security.Cryptography.SHA256.Create();
+            var hash = sha.ComputeHash(System.Text.Encoding.UTF8.GetBytes(accessKey ?? string.Empty));
+            return BitConverter.ToString(hash, 0, 8).Replace("-", string.Empty);
         }
     }
 }

@@ -38,6 +38,14 @@ namespace CloudCompose.Image.Aws
         /// mode default is two) rides out throttling bursts with jittered backoff while an unreachable endpoint still
         /// fails within about 20 s; long waits are the poller's job, which backs off on top.
         /// </summary>
-        public int MaxErrorRetry { get; set; } = 5;
+        /// <remarks>
+        /// AWS_MAX_ATTEMPTS, where set, says how many attempts in all (the SDKs' shared setting), as it does for AWS.Tools.
+        /// </remarks>
+        public int MaxErrorRetry { get; set; } = DefaultMaxErrorRetry();
+
+        private static int DefaultMaxErrorRetry() =>
+            int.TryParse(System.Environment.GetEnvironmentVariable("AWS_MAX_ATTEMPTS"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var attempts) && attempts >= 1
+                ? attempts - 1
+                : 5;
     }
 }

@@ -51,7 +51,12 @@ namespace CloudCompose.Image.Aws
         /// <summary>The connection for one config (its aws.region, if any), or for the command when there is no config.</summary>
         public AwsConnection Connect(string? configRegion = null)
         {
-            var region = options.Region ?? configRegion ?? options.FallbackRegion ?? profileRegion ?? DefaultRegion();
+            var (region, source) =
+                options.Region != null ? (options.Region, "-Region")
+                : configRegion != null ? (configRegion, "image.aws.region")
+                : options.FallbackRegion != null ? (options.FallbackRegion, "$StoredAWSRegion (Set-DefaultAWSRegion)")
+                : profileRegion != null ? (profileRegion, "the region of the profile")
+                : (DefaultRegion(), "AWS_REGION, AWS_DEFAULT_REGION or the default profile");
             if (string.IsNullOrEmpty(region))
             {
                 throw new CloudComposeException(
@@ -62,6 +67,7 @@ namespace CloudCompose.Image.Aws
                 { Hint = "Pass -Region, set aws.region in cloud-compose.yml, run Set-DefaultAWSRegion, set $env:AWS_REGION, or set region in your AWS profile." };
             }
 
+            AwsRegions.Check(region!, source, options.Region != null ? "Region" : region!, !string.IsNullOrEmpty(options.EndpointUrl));
             return new AwsConnection(region!, Credentials, options.EndpointUrl, options.MaxErrorRetry);
         }
 

@@ -8,6 +8,7 @@ namespace CloudCompose.Image.Bake
         ReadingConsole,
         CreatingImage,
         Testing,
+        CopyingImage,
         Publishing,
         CleaningUp,
         Completed,

@@ -22,22 +22,32 @@ namespace CloudCompose.Image.Bake
 
         public static List<Tag> For(ImageConfig config, string buildId, System.DateTime deadlineUtc)
         {
-            var tags = new List<Tag>
+            var tags = Stable(config).Select(t => new Tag(t.Key, t.Value)).ToList();
+            tags.Add(new Tag(BuildId, buildId));
+            tags.Add(new Tag(Deadline, FormatTime(deadlineUtc)));
+            return tags;
+        }
+
+        /// <summary>
+        /// The tags every build of a config gives, without the per-build ones, as plain pairs (no SDK types: the
+        /// fingerprint is computed where the AWS SDK is not loaded).
+        /// </summary>
+        public static List<KeyValuePair<string, string>> Stable(ImageConfig config)
+        {
+            var tags = new List<KeyValuePair<string, string>>
             {
-                new Tag(ImageName, config.Name),
-                new Tag(ImageVersion, config.Version),
-                new Tag(Name, $"{config.Name}:{config.Version}"),
+                new KeyValuePair<string, string>(ImageName, config.Name),
+                new KeyValuePair<string, string>(ImageVersion, config.Version),
+                new KeyValuePair<string, string>(Name, $"{config.Name}:{config.Version}"),
             };
 
             // Extra tags may override Name (as the original allowed) but never the keys cleanup depends on.
             foreach (var pair in config.Aws.Tags.Where(t => t.Key != ImageName && t.Key != ImageVersion))
             {
                 tags.RemoveAll(t => t.Key == pair.Key);
-                tags.Add(new Tag(pair.Key, pair.Value));
+                tags.Add(pair);
             }
 
-            tags.Add(new Tag(BuildId, buildId));
-            tags.Add(new Tag(Deadline, FormatTime(deadlineUtc)));
             return tags;
         }
 

@@ -18,14 +18,15 @@ namespace CloudCompose.Image.Bake
         public static Task<List<Instance>> FindAllAsync(IAmazonEC2 ec2, CancellationToken cancellationToken) =>
             FindAsync(ec2, new Filter("tag-key", new List<string> { BuildTags.ImageName }), cancellationToken);
 
-        public static Task<List<Instance>> FindByBuildIdAsync(IAmazonEC2 ec2, string buildId, CancellationToken cancellationToken) =>
-            FindAsync(ec2, new Filter("tag:" + BuildTags.BuildId, new List<string> { buildId }), cancellationToken);
+        public static Task<List<Instance>> FindByBuildIdsAsync(IAmazonEC2 ec2, IEnumerable<string> buildIds, CancellationToken cancellationToken) =>
+            FindAsync(ec2, new Filter("tag:" + BuildTags.BuildId, buildIds.ToList()), cancellationToken);
 
         /// <summary>
         /// Whether no build is running on this builder any more: the build that launched it said it ended, or its
         /// deadline has passed (its watchdog has shut it down), or it has no deadline at all (not launched by a build
         /// of this module, or by a version that did not tag one). A builder before its deadline may belong to a build
         /// running in another shell or on another machine: it is active.
+        /// <paramref name="utcNow"/> is EC2's clock, which the deadline is written in.
         /// </summary>
         public static bool IsAbandoned(Instance instance, DateTime utcNow)
         {

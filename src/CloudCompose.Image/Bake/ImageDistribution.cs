@@ -29,33 +29,31 @@ namespace CloudCompose.Image.Bake
                 return accounts;
             }
 
-            try
+            await AwsCall.RunAsync(ec2, "ModifyImageAttribute", imageId, () => ec2.ModifyImageAttributeAsync(new ModifyImageAttributeRequest
             {
-                await ec2.ModifyImageAttributeAsync(new ModifyImageAttributeRequest
+                ImageId = imageId,
+                LaunchPermission = new LaunchPermissionModifications
                 {
-                    ImageId = imageId,
-                    LaunchPermission = new LaunchPermissionModifications
-                    {
-                        Add = accounts.Select(a => new LaunchPermission { UserId = a }).ToList(),
-                    },
-                }, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                throw AwsErrors.From(e, "ModifyImageAttribute", imageId);
-            }
+                    Add = accounts.Select(a => new LaunchPermission { UserId = a }).ToList(),
+                },
+            }, cancellationToken), cancellationToken).ConfigureAwait(false);
 
             observer.Verbose($"ModifyImageAttribute: {imageId} shared with {string.Join(", ", accounts)}.");
             return accounts;
         }
 
-        public async Task<IReadOnlyDictionary<string, string>> CopyAsync(
-            string label, Amazon.EC2.Model.Image image, IReadOnlyList<string> regions, IReadOnlyList<string> shareWith, BakeOptions options, CancellationToken cancellationToken)
+        /// <summary>
+        /// Copies the finished image to each region, one after the other. Each copy is recorded as the build's (so an
+        /// unfinished one is removed by the build's cleanup); the image in the build's own region is kept whatever happens.
+        /// </summary>
+        internal async Task<IReadOnlyDictionary<string, string>> CopyAsync(
+            string label, Amazon.EC2.Model.Image image, IReadOnlyList<string> regions, IReadOnlyList<string> shareWith, BuildResources made, BakeOptions options, CancellationToken cancellationToken)
         {
             var copies = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var region in regions.Where(r => r != connection.Region))
             {
-                using var client = (AmazonEC2Client)connection.CreateEc2Client(region);
+                using var client = connection.CreateEc2Client(region);
+                var madeCopy = made.CopyStarting(region);
                 string copyId;
                 try
                 {
@@ -69,22 +67,42 @@ namespace CloudCompose.Image.Bake
                         ClientToken = "cc-copy-" + image.ImageId + "-" + region,
                     }, cancellationToken).ConfigureAwait(false)).ImageId;
                 }
-                catch (Exception e) when (e is not OperationCanceledException)
+                catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
                 {
+                    var mapped = AwsErrors.From(e, "CopyImage", image.ImageId);
+                    if (mapped.ErrorId != ErrorIds.AwsRequestFailed)
+                    {
+                        throw mapped;
+                    }
+
                     throw new CloudComposeException(ErrorIds.ImageCopyFailed, ErrorKind.InvalidOperation,
-                        $"Copying {image.ImageId} to {region} failed: {e.Message}. The image in {connection.Region} is kept.", image.ImageId, e);
+                        $"Copying {image.ImageId} to {region} failed: {mapped.Message}. The image in {connection.Region} is kept.", image.ImageId, e);
                 }
 
+                made.CopyMade(madeCopy, copyId);
                 observer.Verbose($"CopyImage: {image.ImageId} → {copyId} in {region}.");
                 var poller = new Ec2Poller(client);
                 using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 deadline.CancelAfter(options.ImageTimeout);
-                var copy = await poller.WaitForImageAsync(copyId, i => i.State != ImageState.Pending, null, deadline.Token).ConfigureAwait(false);
+                Amazon.EC2.Model.Image copy;
+                try
+                {
+                    copy = await poller.WaitForImageAsync(copyId, i => i.State != ImageState.Pending, null, deadline.Token, Ec2Poller.ToleranceFor(options.ImageTimeout)).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    throw new CloudComposeException(ErrorIds.BuildTimedOut, ErrorKind.Timeout,
+                        $"The copy {copyId} of {label} in {region} was not available within {options.ImageTimeout}; it is removed, the image in {connection.Region} is kept.", copyId)
+                    { Hint = "Copies of large images take longer; raise -ImageTimeout." };
+                }
+
                 if (copy.State != ImageState.Available)
                 {
                     throw new CloudComposeException(ErrorIds.ImageCopyFailed, ErrorKind.InvalidOperation,
-                        $"The copy {copyId} of {label} in {region} ended {copy.State?.Value}: {copy.StateReason?.Message}.", copyId);
+                        $"The copy {copyId} of {label} in {region} ended {copy.State?.Value}: {copy.StateReason?.Message}. It is removed; the image in {connection.Region} is kept.", copyId);
                 }
+
+                madeCopy.Finished = true;
 
                 await ShareAsync(client, copyId, shareWith, cancellationToken).ConfigureAwait(false);
                 copies[region] = copyId;

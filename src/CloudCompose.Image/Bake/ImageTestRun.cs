@@ -16,14 +16,14 @@ namespace CloudCompose.Image.Bake
     /// <summary>Everything about image.test decided before anything launches: the wrapped script and its token.</summary>
     internal sealed class TestPlan
     {
-        internal TestPlan(UserDataScript script, string token, string userData, string encodedUserData, bool compressed, string instanceType)
+        internal TestPlan(UserDataScript script, string token, string userData, string encodedUserData, bool compressed, IReadOnlyList<string> instanceTypes)
         {
             Script = script;
             Token = token;
             UserData = userData;
             EncodedUserData = encodedUserData;
             Compressed = compressed;
-            InstanceType = instanceType;
+            InstanceTypes = instanceTypes;
         }
 
         public UserDataScript Script { get; }
@@ -37,7 +37,11 @@ namespace CloudCompose.Image.Bake
 
         public bool Compressed { get; }
 
-        public string InstanceType { get; }
+        /// <summary>The first of <see cref="InstanceTypes"/>.</summary>
+        public string InstanceType => InstanceTypes[0];
+
+        /// <summary>image.test.instance_type, else image.aws.instance_type (a list falls back on capacity like the builder).</summary>
+        public IReadOnlyList<string> InstanceTypes { get; }
     }
 
     /// <summary>How image.test ended on its instance.</summary>
@@ -88,9 +92,10 @@ namespace CloudCompose.Image.Bake
             }
 
             var token = UserDataWrapper.NewToken();
-            var userData = UserDataWrapper.Wrap(script.Script, token, options.TestTimeout);
+            // The deadline here only sizes the user data; the launch fixes the real one in EC2's clock.
+            var userData = UserDataWrapper.Wrap(script.Script, token, DateTime.UtcNow + options.TestTimeout, options.TestTimeout);
             var encoded = UserDataWrapper.Encode(userData, config.FilePath, out var compressed);
-            return new TestPlan(script, token, userData, encoded, compressed, config.Test.InstanceType ?? config.Aws.InstanceType);
+            return new TestPlan(script, token, userData, encoded, compressed, config.Test.InstanceType != null ? new[] { config.Test.InstanceType } : config.Aws.InstanceTypes);
         }
 
         /// <param name="launching">Called right before RunInstances: from then on the build's cleanup must look for the instance.</param>
@@ -100,17 +105,23 @@ namespace CloudCompose.Image.Bake
         {
             var config = build.Config;
             var started = DateTime.UtcNow;
+
+            // As for the builder: one instant, in EC2's clock, for the deadline tag and the watchdog in the user data.
+            var deadline = BuildPlan.WholeSeconds(connection.Clock.UtcNow + options.TestTimeout);
+            var encoded = UserDataWrapper.Encode(UserDataWrapper.Wrap(plan.Script.Script, plan.Token, deadline, options.TestTimeout), config.FilePath, out _);
             var tags = build.Tags.Where(t => t.Key != BuildTags.Deadline).Select(t => new Amazon.EC2.Model.Tag(t.Key, t.Value)).ToList();
             tags.Add(new Amazon.EC2.Model.Tag(RoleTag, TestRole));
-            tags.Add(new Amazon.EC2.Model.Tag(BuildTags.Deadline, BuildTags.FormatTime(started + options.TestTimeout)));
-            var request = BuilderLaunch.Request(config, image, plan.EncodedUserData, tags, "cc-test-" + build.BuildId);
-            request.InstanceType = InstanceType.FindValue(plan.InstanceType);
+            tags.Add(new Amazon.EC2.Model.Tag(BuildTags.Deadline, BuildTags.FormatTime(deadline)));
+            var request = BuilderLaunch.Request(config, image, encoded, tags, "cc-test-" + build.BuildId);
 
             launching();
             string instanceId;
+            string instanceType;
             try
             {
-                instanceId = (await ec2.RunInstancesAsync(request, cancellationToken).ConfigureAwait(false)).Reservation.Instances[0].InstanceId;
+                var launch = await CapacityFallback.RunAsync(ec2, request, plan.InstanceTypes, "cc-test-" + build.BuildId, observer.Verbose, cancellationToken).ConfigureAwait(false);
+                instanceId = launch.Response.Reservation.Instances[0].InstanceId;
+                instanceType = launch.InstanceType;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -120,20 +131,22 @@ namespace CloudCompose.Image.Bake
             }
 
             launched(instanceId);
-            observer.Verbose($"RunInstances: test instance {instanceId} ({plan.InstanceType}) from {image.ImageId} in {config.Aws.Subnet}, running {config.Test?.Script}.");
+            observer.Verbose($"RunInstances: test instance {instanceId} ({instanceType}) from {image.ImageId} in {config.Aws.Subnet}, running {config.Test?.Script}.");
 
+            DateTime stopSeen;
             using (var lease = await SharedPollers.AcquireAsync(connection).ConfigureAwait(false))
-            using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            using (var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
-                deadline.CancelAfter(options.TestTimeout);
+                wait.CancelAfter(options.TestTimeout + options.StopGrace);
                 Instance stopped;
                 try
                 {
-                    stopped = await lease.Poller.WaitForInstanceAsync(
+                    (stopped, stopSeen) = await lease.Poller.WaitForShutdownAsync(
                         instanceId,
-                        i => i.State?.Name is { } s && (s == InstanceStateName.Stopped || s == InstanceStateName.Terminated || s == InstanceStateName.ShuttingDown),
+                        connection.Clock,
                         i => progress($"Test instance {instanceId} is {i.State?.Name?.Value}"),
-                        deadline.Token).ConfigureAwait(false);
+                        wait.Token,
+                        Ec2Poller.ToleranceFor(options.TestTimeout)).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
@@ -152,19 +165,21 @@ namespace CloudCompose.Image.Bake
                 }
             }
 
+            // Stopped at or after its deadline: the watchdog's doing, so the console is read once and not waited on.
+            var pastDeadline = stopSeen >= deadline;
             progress($"Reading the console of test instance {instanceId}");
             string console;
             ScriptOutcome outcome;
             try
             {
-                (console, outcome) = await ConsoleReader.ReadAsync(ec2, instanceId, plan.Token, options.ConsoleTimeout, !options.SkipScriptCheck, cancellationToken).ConfigureAwait(false);
+                (console, outcome) = await ConsoleReader.ReadAsync(ec2, instanceId, plan.Token, options.ConsoleTimeout, !options.SkipScriptCheck && !pastDeadline, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 throw AwsErrors.From(e, "GetConsoleOutput", instanceId);
             }
 
-            Check(config, image.ImageId, instanceId, console, outcome, options);
+            Check(config, image.ImageId, instanceId, console, outcome, options, pastDeadline);
             observer.Verbose($"{config.Test?.Script} passed on test instance {instanceId} of {image.ImageId} after {(DateTime.UtcNow - started).ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture)}.");
             return new TestOutcome(instanceId, console);
         }
@@ -181,20 +196,20 @@ namespace CloudCompose.Image.Bake
             observer.Warning($"Kept the image {imageId} whose test failed (-KeepFailedImage): it is disabled and tagged {ResultTag}=failed. Remove it with: Remove-UnusedCloudComposeImage, or re-enable it with: aws ec2 enable-image --image-id {imageId}");
         }
 
-        private static void Check(ImageConfig config, string imageId, string instanceId, string console, ScriptOutcome outcome, BakeOptions options)
+        private static void Check(ImageConfig config, string imageId, string instanceId, string console, ScriptOutcome outcome, BakeOptions options, bool pastDeadline)
         {
-            if (options.SkipScriptCheck)
-            {
-                return;
-            }
-
             var script = config.Test?.Script;
             var tail = Environment.NewLine + ScriptOutcome.Tail(console, 20);
-            if (outcome.WatchdogFired)
+            if (outcome.WatchdogFired || (pastDeadline && !(outcome.Found && outcome.ExitCode != null)))
             {
                 throw new CloudComposeException(ErrorIds.ImageTestTimedOut, ErrorKind.Timeout,
                     $"{script} on test instance {instanceId} ran past -TestTimeout ({options.TestTimeout}) and its watchdog shut it down, so {imageId} counts as failed. Last console lines:{tail}", imageId)
                 { Hint = "Raise -TestTimeout for long tests." };
+            }
+
+            if (options.SkipScriptCheck)
+            {
+                return;
             }
 
             if (!outcome.Found)

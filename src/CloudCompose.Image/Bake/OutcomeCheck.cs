@@ -7,19 +7,25 @@ namespace CloudCompose.Image.Bake
     /// <summary>Turns what the builder's console said into "make the image" or the error that explains why not.</summary>
     internal static class OutcomeCheck
     {
-        public static void EnsureSucceeded(ImageConfig config, string instanceId, string console, ScriptOutcome outcome, BakeOptions options)
+        /// <param name="stoppedPastDeadline">The builder was seen stopping only after its deadline, when its watchdog shuts it down.</param>
+        public static void EnsureSucceeded(ImageConfig config, string instanceId, string console, ScriptOutcome outcome, BakeOptions options, bool stoppedPastDeadline = false)
         {
-            if (options.SkipScriptCheck || options.NoTemplate)
+            if (outcome.Found && outcome.ExitCode != null && !options.SkipScriptCheck && !options.NoTemplate)
             {
-                return;
+                stoppedPastDeadline = false;
             }
 
-            if (outcome.WatchdogFired)
+            if (outcome.WatchdogFired || (stoppedPastDeadline && !options.NoTemplate))
             {
                 throw new CloudComposeException(ErrorIds.BuildTimedOut, ErrorKind.Timeout,
                     $"image.sh on builder {instanceId} ran past the build timeout ({options.Timeout}) and the builder's watchdog shut it down. Last console lines:{Environment.NewLine}{ScriptOutcome.Tail(console, 20)}",
                     instanceId)
-                { Hint = "Raise -Timeout, or check that the subnet has outbound access if the script downloads packages." };
+                { Hint = "Read the script log (-LogPath saves it; the error's TargetObject holds the console), check that the subnet has outbound access if the script downloads packages, or raise -Timeout." };
+            }
+
+            if (options.SkipScriptCheck || options.NoTemplate)
+            {
+                return;
             }
 
             if (!outcome.Found)

@@ -20,12 +20,15 @@ namespace CloudCompose.Image.Bake
         private readonly IAmazonEC2 ec2;
         private readonly IBuildObserver observer;
         private readonly List<string> testInstances = new List<string>();
+        private readonly BuildResources? made;
 
-        public ReleaseSteps(AwsConnection connection, IAmazonEC2 ec2, IBuildObserver observer)
+        /// <param name="made">Where the build records what it makes (the test instance too), for its cleanup and the next run.</param>
+        public ReleaseSteps(AwsConnection connection, IAmazonEC2 ec2, IBuildObserver observer, BuildResources? made = null)
         {
             this.connection = connection;
             this.ec2 = ec2;
             this.observer = observer;
+            this.made = made;
         }
 
         public IReadOnlyList<string> TestInstances
@@ -60,7 +63,11 @@ namespace CloudCompose.Image.Bake
             {
                 var outcome = await new ImageTestRun(connection, ec2, observer).RunAsync(
                     plan, plan.Test, image, options,
-                    () => TestLaunchUnknown = true,
+                    () =>
+                    {
+                        TestLaunchUnknown = true;
+                        made?.TestLaunching();
+                    },
                     id =>
                     {
                         lock (testInstances)
@@ -69,6 +76,7 @@ namespace CloudCompose.Image.Bake
                         }
 
                         TestLaunchUnknown = false;
+                        made?.TestLaunched(id);
                         info.TestInstanceId = id;
                     },
                     progress,

@@ -35,7 +35,8 @@ namespace CloudCompose.Image.Bake
             {
                 if (!Entries.TryGetValue(key, out var entry))
                 {
-                    Entries[key] = entry = new Entry(new Ec2Poller(connection.CreateEc2Client()));
+                    // Few SDK retries per poll: the poller's own next tick is the retry, and it backs off on top.
+                    Entries[key] = entry = new Entry(new Ec2Poller(connection.CreateEc2Client(maxErrorRetry: 2), CallBudget.For(key)));
                 }
 
                 entry.Holders++;

@@ -17,7 +17,6 @@ namespace CloudCompose.Image.Bake
         public static async Task<Amazon.EC2.Model.Image> ResolveAsync(IAmazonEC2 ec2, ImageConfig config, string region, CancellationToken cancellationToken)
         {
             var ami = config.Aws.Ami;
-            var where = config.LocationOf("image.aws.ami");
             var request = ami.IsFilter
                 ? new DescribeImagesRequest
                 {
@@ -47,29 +46,39 @@ namespace CloudCompose.Image.Bake
                 .FirstOrDefault();
             if (newest == null)
             {
-                throw new CloudComposeException(
-                    ErrorIds.SourceAmiNotFound,
-                    ErrorKind.NotFound,
-                    $"{where}: image.aws.ami: no image {ami} exists in {region}.",
-                    config.FilePath)
-                {
-                    Line = where.Line,
-                    Column = where.Column,
-                    Hint = "AMI ids belong to one region: check -Region / AWS_REGION, or copy the AMI to this region.",
-                };
+                throw Error(ErrorIds.SourceAmiNotFound, ErrorKind.NotFound, config, $"no image {ami} exists in {region}.",
+                    "AMI ids belong to one region: check -Region / AWS_REGION, or copy the AMI to this region. " +
+                    "With Allowed AMIs enabled, images outside the account's criteria are not visible at all (aws ec2 get-allowed-images-settings shows them).");
             }
 
             if (newest.State != ImageState.Available)
             {
-                throw new CloudComposeException(
-                    ErrorIds.SourceAmiNotFound,
-                    ErrorKind.ResourceUnavailable,
-                    $"{where}: image.aws.ami: {newest.ImageId} is {newest.State}, not available.",
-                    config.FilePath)
-                { Line = where.Line, Column = where.Column };
+                throw Error(ErrorIds.SourceAmiNotFound, ErrorKind.ResourceUnavailable, config, $"{newest.ImageId} is {newest.State}, not available.", null);
+            }
+
+            if (newest.ImageAllowed == false)
+            {
+                // EC2 shows imageAllowed=false only in audit mode (enabled mode hides such images): the account's
+                // administrators have said this base will not be allowed, so nothing is baked on it.
+                throw Error(ErrorIds.SourceAmiNotAllowed, ErrorKind.PermissionDenied, config,
+                    $"{newest.ImageId} ({newest.Name}, owner {newest.OwnerId}) does not meet this account's Allowed AMIs criteria in {region}: DescribeImages says imageAllowed is false.",
+                    "Allowed AMIs is in audit mode, where the image still launches, but once it is enabled nothing can launch from it. " +
+                    "Bake on an image from an allowed provider (aws ec2 get-allowed-images-settings lists the criteria), or have the criteria changed to allow this one.");
             }
 
             return newest;
+        }
+
+        /// <summary>An error at the image.aws.ami line of the config.</summary>
+        private static CloudComposeException Error(string errorId, ErrorKind kind, ImageConfig config, string problem, string? hint)
+        {
+            var where = config.LocationOf("image.aws.ami");
+            return new CloudComposeException(errorId, kind, $"{where}: image.aws.ami: {problem}", config.FilePath)
+            {
+                Line = where.Line,
+                Column = where.Column,
+                Hint = hint,
+            };
         }
     }
 }

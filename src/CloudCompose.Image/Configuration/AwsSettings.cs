@@ -13,7 +13,11 @@ namespace CloudCompose.Image.Configuration
 
         public string? KeyPair { get; internal set; }
 
-        public string InstanceType { get; internal set; } = DefaultInstanceType;
+        /// <summary>The first of <see cref="InstanceTypes"/>: what the builder runs on when it has capacity.</summary>
+        public string InstanceType => InstanceTypes[0];
+
+        /// <summary>instance_type as a list: when EC2 has no capacity for one (or does not offer it in the subnet's zone), the next is tried.</summary>
+        public IReadOnlyList<string> InstanceTypes { get; internal set; } = new[] { DefaultInstanceType };
 
         public IReadOnlyList<string> SecurityGroups { get; internal set; } = new string[0];
 

@@ -22,7 +22,7 @@ namespace CloudCompose.Image.Configuration
         {
             var aws = new AwsSettings();
             var seen = new HashSet<string>();
-            foreach (var pair in section.Children)
+            foreach (var pair in YamlMerge.Flatten(section, values, "image.aws"))
             {
                 var key = values.RequireText(pair.Key, "image.aws");
                 var path = "image.aws." + key;
@@ -56,7 +56,10 @@ namespace CloudCompose.Image.Configuration
                     aws.KeyPair = OptionalText(value, path, values);
                     break;
                 case "instance_type":
-                    aws.InstanceType = values.RequireText(value, path);
+                    var types = values.RequireList(value, path).Distinct().ToList();
+                    aws.InstanceTypes = types.Count > 0
+                        ? types
+                        : throw ConfigError.At(ErrorIds.ConfigInvalid, values.Where(value), path, "expected an instance type (t3.small) or a list of them, tried in order.");
                     break;
                 case "security_groups":
                     aws.SecurityGroups = CheckList(value, path, values, ConfigRules.IsSecurityGroupId, "is not a security group id (sg-0123abcd…)");

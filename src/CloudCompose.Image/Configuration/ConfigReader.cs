@@ -18,7 +18,7 @@ namespace CloudCompose.Image.Configuration
     {
         public const string SectionName = "image";
 
-        private static readonly string[] TypedKeys = { "name", "version", "search_path", "aws", "test", "publish" };
+        private static readonly string[] TypedKeys = { "name", "version", "search_path", "aws", "test", "publish", "hygiene" };
 
         /// <summary>Reads with the process environment filling <c>${VAR}</c>.</summary>
         public static ImageConfig Read(string path) => Read(path, Environment.GetEnvironmentVariable);
@@ -38,7 +38,7 @@ namespace CloudCompose.Image.Configuration
             var variables = new Dictionary<string, object?>(StringComparer.Ordinal);
             var nodes = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
 
-            foreach (var pair in section.Children)
+            foreach (var pair in YamlMerge.Flatten(section, values, SectionName))
             {
                 var key = values.RequireText(pair.Key, SectionName);
                 locations[SectionName + "." + key] = values.Where(pair.Key);
@@ -76,6 +76,9 @@ namespace CloudCompose.Image.Configuration
             var publish = nodes.TryGetValue("publish", out var publishNode)
                 ? ReleaseSettingsReader.ReadPublish(publishNode, values, locations, name, version)
                 : new PublishSettings(new string[0], new string[0]);
+            var hygiene = nodes.TryGetValue("hygiene", out var hygieneNode) && !(hygieneNode is YamlScalarNode h && YamlValues.IsNull(h))
+                ? BuildHygiene.Read(hygieneNode, values, locations)
+                : BuildHygiene.AllSteps;
 
             foreach (var pair in nodes)
             {
@@ -87,7 +90,7 @@ namespace CloudCompose.Image.Configuration
                 };
             }
 
-            return new ImageConfig(file, name, version, searchPath, aws, variables, locations) { Test = test, Publish = publish };
+            return new ImageConfig(file, name, version, searchPath, aws, variables, locations) { Test = test, Publish = publish, Hygiene = hygiene };
         }
 
         /// <summary>
@@ -101,12 +104,13 @@ namespace CloudCompose.Image.Configuration
 
             var values = new YamlValues(file, environment ?? Environment.GetEnvironmentVariable);
             var section = FindSection(Load(text, file), file, values);
-            YamlNode? Child(YamlMappingNode map, string key) => map.Children.FirstOrDefault(p => p.Key is YamlScalarNode k && k.Value == key).Value;
-            string Required(string key) => Child(section, key) is { } node
+            YamlNode? Child(YamlMappingNode map, string key, string path) =>
+                YamlMerge.Flatten(map, values, path).LastOrDefault(p => p.Key is YamlScalarNode k && k.Value == key).Value;
+            string Required(string key) => Child(section, key, SectionName) is { } node
                 ? values.RequireText(node, SectionName + "." + key)
                 : throw ConfigError.At(ErrorIds.ConfigInvalid, values.Where(section), SectionName + "." + key, "this key is required.");
 
-            var region = Child(section, "aws") is YamlMappingNode aws && Child(aws, "region") is { } regionNode
+            var region = Child(section, "aws", SectionName) is YamlMappingNode aws && Child(aws, "region", "image.aws") is { } regionNode
                 ? values.RequireText(regionNode, "image.aws.region")
                 : null;
             return new ConfigIdentity(file, Required("name"), Required("version"), region);

@@ -15,7 +15,6 @@ namespace CloudCompose.Image.Configuration
         private static readonly Regex SubnetId = new(@"^subnet-([0-9a-f]{8}|[0-9a-f]{17})$", RegexOptions.CultureInvariant);
         private static readonly Regex SecurityGroupId = new(@"^sg-([0-9a-f]{8}|[0-9a-f]{17})$", RegexOptions.CultureInvariant);
         private static readonly Regex AccountId = new(@"^[0-9]{12}$", RegexOptions.CultureInvariant);
-        private static readonly Regex Region = new(@"^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-[0-9]+$", RegexOptions.CultureInvariant);
 
         public static bool IsAmiNameText(string text) => AmiNameCharacters.IsMatch(text);
 
@@ -27,6 +26,7 @@ namespace CloudCompose.Image.Configuration
 
         public static bool IsAccountId(string text) => AccountId.IsMatch(text);
 
-        public static bool IsRegion(string text) => Region.IsMatch(text);
+        /// <summary>The shape of a region name, as the AWS SDK's partitions define it.</summary>
+        public static bool IsRegion(string text) => Aws.AwsRegions.IsWellFormed(text);
     }
 }

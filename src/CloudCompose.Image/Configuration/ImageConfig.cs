@@ -42,6 +42,9 @@ namespace CloudCompose.Image.Configuration
         /// <summary><c>image.publish</c>; empty when the config has none.</summary>
         public PublishSettings Publish { get; internal set; } = new PublishSettings(new string[0], new string[0]);
 
+        /// <summary><c>image.hygiene</c>: the steps the builder runs after image.sh succeeded (default: all of them).</summary>
+        public IReadOnlyList<string> Hygiene { get; internal set; } = BuildHygiene.AllSteps;
+
         /// <summary>The whole <c>image:</c> section (placeholders filled) as template variables.</summary>
         public IReadOnlyDictionary<string, object?> Variables { get; }
 

@@ -57,6 +57,10 @@ namespace CloudCompose.Image.Configuration
             throw ConfigError.At(ErrorIds.ConfigInvalid, File, node, key, "expected a single value (text), found " + Describe(node) + ".");
         }
 
+        /// <summary>A plain scalar YAML 1.1 reads as a boolean (true/false, yes/no, on/off).</summary>
+        public static bool IsBool(YamlNode node) =>
+            node is YamlScalarNode { Style: ScalarStyle.Plain } scalar && scalar.Value != null && (TrueWords.Contains(scalar.Value) || FalseWords.Contains(scalar.Value));
+
         public bool RequireBool(YamlNode node, string key)
         {
             if (node is YamlScalarNode scalar)
@@ -104,7 +108,10 @@ namespace CloudCompose.Image.Configuration
             }
         }
 
-        /// <summary>Converts any node into a template variable value, keeping scalar text as written.</summary>
+        /// <summary>
+        /// Converts any node into a template variable value as PyYAML's yaml.load would see it (booleans, nulls,
+        /// numbers, merge keys, typed map keys), except that a number keeps its text for printing.
+        /// </summary>
         public object? ToVariable(YamlNode node, string key)
         {
             switch (node)
@@ -115,38 +122,63 @@ namespace CloudCompose.Image.Configuration
                         return Text(scalar, key);
                     }
 
-                    if (IsNull(scalar))
-                    {
-                        return null;
-                    }
-
                     var text = Text(scalar, key);
-                    if (TrueWords.Contains(text))
+                    return YamlScalars.Resolve(text) switch
                     {
-                        return true;
-                    }
-
-                    if (FalseWords.Contains(text))
-                    {
-                        return false;
-                    }
-
-                    return IsNumber(text) ? TemplateValueFactory.Number(text) : text;
+                        YamlScalarKind.Null => null,
+                        YamlScalarKind.True => true,
+                        YamlScalarKind.False => false,
+                        YamlScalarKind.Integer => TemplateValueFactory.Number(text),
+                        YamlScalarKind.Float => TemplateValueFactory.Number(text),
+                        _ => text,
+                    };
                 case YamlSequenceNode sequence:
                     return sequence.Children.Select((item, i) => ToVariable(item, $"{key}[{i}]")).ToList();
                 case YamlMappingNode mapping:
-                    var map = new Dictionary<string, object?>(StringComparer.Ordinal);
-                    foreach (var pair in mapping.Children)
-                    {
-                        var name = RequireText(pair.Key, key);
-                        map[name] = ToVariable(pair.Value, key + "." + name);
-                    }
-
-                    return map;
+                    return ToMap(mapping, key);
                 default:
                     return null;
             }
         }
+
+        /// <summary>A mapping with merge keys applied; string keys give a dictionary, other keys (1:, true:) pairs.</summary>
+        private object ToMap(YamlMappingNode mapping, string key)
+        {
+            var pairs = new List<KeyValuePair<object?, object?>>();
+            var positions = new Dictionary<object, int>(TemplateValueFactory.KeyComparer);
+            var allStrings = true;
+            foreach (var pair in YamlMerge.Flatten(mapping, this, key))
+            {
+                var name = ToVariable(pair.Key, key);
+                allStrings &= name is string;
+                var value = ToVariable(pair.Value, key + "." + (pair.Key as YamlScalarNode)?.Value);
+                var slot = name ?? NullKey;
+                if (positions.TryGetValue(slot, out var at))
+                {
+                    pairs[at] = new KeyValuePair<object?, object?>(pairs[at].Key, value);
+                }
+                else
+                {
+                    positions[slot] = pairs.Count;
+                    pairs.Add(new KeyValuePair<object?, object?>(name, value));
+                }
+            }
+
+            if (!allStrings)
+            {
+                return pairs;
+            }
+
+            var map = new Dictionary<string, object?>(StringComparer.Ordinal);
+            foreach (var pair in pairs)
+            {
+                map[(string)pair.Key!] = pair.Value;
+            }
+
+            return map;
+        }
+
+        private static readonly object NullKey = new object();
 
         public static bool IsNull(YamlScalarNode scalar) => scalar.Style == ScalarStyle.Plain && NullWords.Contains(scalar.Value ?? string.Empty);
 
@@ -158,11 +190,6 @@ namespace CloudCompose.Image.Configuration
             YamlMappingNode _ => "a map",
             _ => "an alias",
         };
-
-        private static bool IsNumber(string text) =>
-            double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
-            && !text.StartsWith(".", StringComparison.Ordinal)
-            && char.IsDigit(text[text.Length - 1]);
 
         private SourceLocation PlaceholderLocation(YamlScalarNode node, int offset)
         {

@@ -41,14 +41,16 @@ namespace CloudCompose.Image.Rendering
         }
 
         /// <summary>
-        /// Renders image.sh and builds the user data a builder would receive for it: wrapped with a fresh token and a
-        /// watchdog of <paramref name="watchdog"/> (the build's -Timeout), or, without the template, only a shebang
-        /// and the shutdown, as the original did.
+        /// Renders image.sh and builds the user data a builder would receive for it: wrapped with a fresh token, the
+        /// config's image.hygiene steps and a watchdog of <paramref name="watchdog"/> (the build's -Timeout) from now
+        /// (a bake fixes the deadline at launch, in EC2's clock), or, without the template, only a shebang and the
+        /// shutdown, as the original did.
         /// </summary>
-        public static UserDataScript Render(ImageConfig config, bool renderTemplate, TimeSpan watchdog) =>
+        /// <param name="watchdog">Default: New-CloudComposeImage's default -Timeout.</param>
+        public static UserDataScript Render(ImageConfig config, bool renderTemplate = true, TimeSpan? watchdog = null) =>
             Render(config, Environment.GetEnvironmentVariables(), renderTemplate, watchdog);
 
-        public static UserDataScript Render(ImageConfig config, IDictionary environment, bool renderTemplate, TimeSpan watchdog)
+        public static UserDataScript Render(ImageConfig config, IDictionary environment, bool renderTemplate = true, TimeSpan? watchdog = null)
         {
             if (!renderTemplate)
             {
@@ -56,7 +58,7 @@ namespace CloudCompose.Image.Rendering
             }
 
             var rendered = new TemplateRenderer(config.SearchPath).Render(ScriptName, Variables(config, environment));
-            return Complete(config, rendered.Text, UserDataWrapper.Wrap(rendered.Text, UserDataWrapper.NewToken(), watchdog), rendered.Files);
+            return Complete(config, rendered.Text, Wrap(rendered.Text, watchdog ?? new BakeOptions().Timeout, config.Hygiene), rendered.Files);
         }
 
         private static UserDataScript Complete(ImageConfig config, string script, string userData, IReadOnlyList<string> files)
@@ -88,7 +90,10 @@ namespace CloudCompose.Image.Rendering
                 throw ConfigError.At(TemplateErrors.NotFoundId, config.LocationOf(key), key, e.Message, e.Hint);
             }
 
-            return Complete(config, rendered.Text, UserDataWrapper.Wrap(rendered.Text, UserDataWrapper.NewToken(), watchdog ?? new BakeOptions().TestTimeout), rendered.Files);
+            return Complete(config, rendered.Text, Wrap(rendered.Text, watchdog ?? new BakeOptions().TestTimeout, null), rendered.Files);
         }
+
+        private static string Wrap(string script, TimeSpan watchdog, IReadOnlyCollection<string>? hygiene) =>
+            UserDataWrapper.Wrap(script, UserDataWrapper.NewToken(), BuildPlan.WholeSeconds(DateTime.UtcNow + watchdog), watchdog, hygiene);
     }
 }

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
+using CloudCompose.Image.Emulator.Tests.TestSupport;
 using Amazon.EC2;
 using Amazon.EC2.Model;
 using Amazon.Runtime;
@@ -9,6 +11,9 @@ namespace CloudCompose.Image.Emulator.Tests;
 /// <summary>Runs the built emulator dll with <c>dotnet</c>, the way a Pester run or a user would.</summary>
 public sealed class ChildProcessTests
 {
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+
     private static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "CloudCompose.Image.Emulator.dll");
 
     private static (Process Proc, Uri Url) Start(string args, bool stdin = false)
@@ -58,6 +63,24 @@ public sealed class ChildProcessTests
         {
             Assert.True(await Exits(child, 15), "emulator did not exit when idle");
             Assert.Contains("idle timeout", await child.StandardError.ReadToEndAsync());
+        }
+    }
+
+    [UnixTheory]
+    [InlineData(15, "SIGTERM")]
+    [InlineData(2, "SIGINT")]
+    [InlineData(1, "SIGHUP")]
+    public async Task A_stop_signal_ends_it_in_order_and_says_why(int signal, string name)
+    {
+        var (child, url) = Start("--idle-timeout 120");
+        using (child)
+        {
+            using var http = new HttpClient();
+            Assert.Contains("\"status\":\"ok\"", await http.GetStringAsync(url + "_emulator/health"));
+            Assert.Equal(0, Kill(child.Id, signal));
+            Assert.True(await Exits(child, 15), $"emulator did not exit on {name}");
+            Assert.Equal(0, child.ExitCode);
+            Assert.Contains($"exiting: {name}", await child.StandardError.ReadToEndAsync());
         }
     }
 

@@ -22,6 +22,24 @@ public sealed class ErrorAndFaultTests : EmulatorTest
     }
 
     [Fact]
+    public async Task A_connection_reset_fault_drops_the_call_without_an_answer()
+    {
+        // The SDK and .NET's HttpClient send a dropped request again a few times whatever MaxErrorRetry says: the endpoint stays dead.
+        State.Faults.FailNext("DescribeInstances", 1000, "ConnectionReset");
+        var e = await Assert.ThrowsAnyAsync<Exception>(() => Ec2.DescribeInstancesAsync(new DescribeInstancesRequest()));
+        Assert.IsNotType<Amazon.EC2.AmazonEC2Exception>(e);
+        Assert.Contains(Flatten(e), x => x is HttpRequestException or IOException);
+        Assert.All(State.RequestLog.Where(r => r.Action == "DescribeInstances"), logged => Assert.Equal(("ConnectionReset", 0), (logged.ErrorCode, logged.Status)));
+        State.Faults.Clear();
+        await Ec2.DescribeInstancesAsync(new DescribeInstancesRequest());
+    }
+
+    private static IEnumerable<Exception> Flatten(Exception e)
+    {
+        for (var x = e; x is not null; x = x.InnerException) yield return x;
+    }
+
+    [Fact]
     public async Task The_SDK_retries_through_a_transient_fault()
     {
         State.Faults.FailNext("DescribeInstances", 1, "InternalError");

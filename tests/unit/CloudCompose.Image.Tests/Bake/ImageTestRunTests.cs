@@ -83,14 +83,18 @@ public sealed class ImageTestRunTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_test_that_never_finishes_ends_in_ImageTestTimedOut()
+    public async Task A_test_that_never_finishes_is_stopped_by_its_watchdog_at_its_deadline_and_ends_in_ImageTestTimedOut()
     {
         TestOutcome(0, neverStops: true);
         var (run, events) = await Start(new BakeOptions { TestTimeout = TimeSpan.FromSeconds(3) });
         var e = await Assert.ThrowsAsync<CloudComposeException>(() => run);
 
         Assert.Equal(ErrorIds.ImageTestTimedOut, e.ErrorId);
-        Assert.Equal("running", emulator.State.GetInstance(events[1])!.State);
+        var test = emulator.State.GetInstance(events[1])!;
+        Assert.Equal("stopped", test.State);
+        var deadline = DateTime.Parse(test.Tags[BuildTags.Deadline], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal);
+        Assert.NotNull(test.WatchdogAt);
+        Assert.True(test.WatchdogAt >= deadline, $"the watchdog fired at {test.WatchdogAt}, before the deadline tag {deadline}");
     }
 
     [Fact]
@@ -113,7 +117,7 @@ public sealed class ImageTestRunTests : IAsyncLifetime
         var config = emulator.Config();
         var plan = ImageTestRun.Plan(config, ScriptRenderer.RenderTest(config, new System.Collections.Hashtable()), options)!;
         Assert.Contains(UserDataWrapper.TokenComment + plan.Token, plan.UserData);
-        Assert.Contains("sleep 1800;", plan.UserData);
+        Assert.Contains("[ \"$cc_left\" -gt 1800 ] && cc_left=1800; sleep \"$cc_left\"; cc_report watchdog; shutdown -h now", plan.UserData);
         Assert.Equal("t2.micro", plan.InstanceType);
     }
 }

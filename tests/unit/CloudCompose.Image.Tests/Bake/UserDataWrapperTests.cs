@@ -10,12 +10,13 @@ namespace CloudCompose.Image.Tests.Bake
         [Fact]
         public void WrapperRunsTheScriptReportsTheExitCodeAndShutsDown()
         {
-            var wrapped = UserDataWrapper.Wrap("#!/bin/bash\necho hi", "tok123", TimeSpan.FromMinutes(30));
+            var wrapped = UserDataWrapper.Wrap("#!/bin/bash\necho hi", "tok123", new DateTime(2026, 11, 26, 10, 30, 0, DateTimeKind.Utc), TimeSpan.FromMinutes(30));
 
             Assert.StartsWith("#!/bin/bash\n", wrapped);
             Assert.Contains("# cloud-compose-token: tok123\n", wrapped);
             Assert.Contains("#!/bin/bash\necho hi\nCLOUDCOMPOSE_IMAGE_SH_tok123\n", wrapped);
-            Assert.Contains("sleep 1800; cc_report watchdog; shutdown -h now", wrapped);
+            // The watchdog sleeps until the deadline (2026-11-26T10:30:00Z), at most the timeout, then reports and shuts down.
+            Assert.Contains("( cc_left=$(( 1795689000 - $(date +%s) )); [ \"$cc_left\" -gt 1800 ] && cc_left=1800; sleep \"$cc_left\"; cc_report watchdog; shutdown -h now ) >/dev/null 2>&1 &\n", wrapped);
             Assert.Contains("CLOUDCOMPOSE-RESULT tok123 $1", wrapped);
             Assert.EndsWith("cc_report \"exit=$cc_exit\"\nsync\nshutdown -h now\n", wrapped);
             Assert.Contains("\n/var/tmp/cloud-compose-image.sh > >(tee", wrapped);
@@ -24,7 +25,7 @@ namespace CloudCompose.Image.Tests.Bake
         [Fact]
         public void AScriptWithoutShebangRunsUnderBash()
         {
-            var wrapped = UserDataWrapper.Wrap("echo hi\n", "t", TimeSpan.FromMinutes(1));
+            var wrapped = UserDataWrapper.Wrap("echo hi\n", "t", DateTime.UtcNow, TimeSpan.FromMinutes(1));
             Assert.Contains("\n/bin/bash /var/tmp/cloud-compose-image.sh > >(tee", wrapped);
         }
 

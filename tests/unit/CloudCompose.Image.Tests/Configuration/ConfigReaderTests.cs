@@ -79,6 +79,21 @@ namespace CloudCompose.Image.Tests.Configuration
         }
 
         [Fact]
+        public void InstanceTypeIsOneTypeOrAnOrderedListTriedOnCapacityErrors()
+        {
+            Assert.Equal(new[] { "t2.micro" }, Parse(Minimal).Aws.InstanceTypes);
+            var list = Parse(Minimal + "    instance_type: [t3.small, t3a.small, t3.small, m5.large]\n");
+            Assert.Equal(new[] { "t3.small", "t3a.small", "m5.large" }, list.Aws.InstanceTypes);
+            Assert.Equal("t3.small", list.Aws.InstanceType);
+            Assert.Equal(new[] { "c6i.large", "c5.large" }, Parse(Minimal + "    instance_type: c6i.large, c5.large\n").Aws.InstanceTypes);
+
+            var e = Fails(Minimal + "    instance_type: []\n");
+            Assert.Equal(ErrorIds.ConfigInvalid, e.ErrorId);
+            Assert.Contains($"{File}:7:", e.Message);
+            Assert.Contains("image.aws.instance_type: expected an instance type", e.Message);
+        }
+
+        [Fact]
         public void PlaceholdersAreFilledFromTheEnvironment()
         {
             var config = Parse(Minimal.Replace("ami-6d1c2007", "${AMI_ID}").Replace("subnet-9f0074c6", "${SUBNET_ID}"));

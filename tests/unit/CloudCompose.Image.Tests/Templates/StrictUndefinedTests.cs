@@ -90,7 +90,10 @@ public sealed class StrictUndefinedTests : IDisposable
     {
         var error = RenderFails("{{ aws.instance_type }}\n{{ aws.nope }}", Of(("aws", Dict(("instance_type", "t3")))));
 
-        AssertUndefined(error, "aws.nope", 2, 4);
+        // Jinja2's message for a missing attribute names the object's type and the attribute.
+        Assert.Equal("TemplateVariableUndefined", error.ErrorId);
+        Assert.Equal((2, 4), (error.Line, error.Column));
+        Assert.Contains("'dict object' has no attribute 'nope'", error.Message);
     }
 
     [Fact]

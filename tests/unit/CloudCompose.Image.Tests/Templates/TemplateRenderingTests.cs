@@ -298,4 +298,36 @@ public sealed class TemplateRenderingTests : IDisposable
         Assert.Equal("main shared", result.Text);
         Assert.Equal(second.FullPath("shared.sh"), result.Files[1]);
     }
+
+    public static TheoryData<string, string, Dictionary<string, object?>> FormsOnceRejected() => new()
+    {
+        { "{% macro m(a) %}<{{ a }}>{% endmacro %}{{ m(1) }}", "<1>", Of() },
+        { "ok\n  {% extends 'base.sh' %}", "ok\n  B", Of() },
+        { "{% block b %}in{% endblock %}", "in", Of() },
+        { "{% set x %}v{% endset %}{{ x }}", "v", Of() },
+        { "{{ x | tojson }}", "{\"a\": \"\\u003c\", \"b\": 1}", Of(("x", Dict(("b", Num("1")), ("a", "<")))) },
+        { "{{ 1 + 2 }}", "3", Of() },
+        { "{{ a * b }}", "12", Of(("a", Num("3")), ("b", Num("4"))) },
+        { "{{ a // b }}", "3", Of(("a", Num("7")), ("b", Num("2"))) },
+        { "{{ x is string }}", "True", Of(("x", "s")) },
+        { "{{ 'a' if b else 'c' }}", "c", Of(("b", false)) },
+        { "{{ x.upper() }}", "ABC", Of(("x", "abc")) },
+        { "{% for k, v in d %}{{ k }}{{ v }}{% endfor %}", "a1b2", Of(("d", List(List("a", Num("1")), List("b", Num("2"))))) },
+        { "{% for x in l if x %}{{ x }}{% endfor %}", "12", Of(("l", List(Num("0"), Num("1"), Num("2")))) },
+        { "{% for x in l recursive %}[{{ x.n }}{{ loop(x.c) }}]{% endfor %}", "[1[2]]", Of(("l", List(Dict(("n", Num("1")), ("c", List(Dict(("n", Num("2")), ("c", List())))))))) },
+        { "{% include name %}", "P", Of(("name", "part.sh")) },
+        { "{% include 'a.sh' ignore missing %}", "", Of() },
+        { "{{ d | default('x', boolean=true) }}", "x", Of(("d", "")) },
+        { "x\n{% set \u00e9 = 1 %}{{ \u00e9 }}", "x\n1", Of() },
+    };
+
+    /// <summary>Forms the Liquid translation rejected as unsupported; the expected texts are Jinja2 3.1.6's.</summary>
+    [Theory]
+    [MemberData(nameof(FormsOnceRejected))]
+    public void FormsOnceRejected_RenderAsJinja2Does(string template, string expected, Dictionary<string, object?> variables)
+    {
+        folder.With("base.sh", "B{% block b %}{% endblock %}").With("part.sh", "P");
+
+        Assert.Equal(expected, folder.RenderText(template, variables));
+    }
 }

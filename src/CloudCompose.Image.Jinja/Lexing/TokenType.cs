@@ -1,0 +1,43 @@
+namespace CloudCompose.Image.Jinja.Lexing
+{
+    /// <summary>Jinja2's token types (lexer.py); operators are one type each, as the parser tests them.</summary>
+    internal enum TokenType
+    {
+        Data,
+        VariableBegin,
+        VariableEnd,
+        BlockBegin,
+        BlockEnd,
+        Name,
+        String,
+        Integer,
+        Float,
+        Add,
+        Sub,
+        Div,
+        FloorDiv,
+        Mul,
+        Mod,
+        Pow,
+        Tilde,
+        LBracket,
+        RBracket,
+        LParen,
+        RParen,
+        LBrace,
+        RBrace,
+        Eq,
+        Ne,
+        Gt,
+        GtEq,
+        Lt,
+        LtEq,
+        Assign,
+        Dot,
+        Colon,
+        Pipe,
+        Comma,
+        Semicolon,
+        Eof,
+    }
+}

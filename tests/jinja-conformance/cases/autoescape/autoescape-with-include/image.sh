@@ -1,0 +1,1 @@
+{% autoescape true %}{% include 'part.sh' %}{% endautoescape %} {% include 'part.sh' %}

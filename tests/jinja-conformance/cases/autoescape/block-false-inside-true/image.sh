@@ -1,0 +1,1 @@
+{% autoescape true %}{{ v }}{% autoescape false %}{{ v }}{% endautoescape %}{{ v }}{% endautoescape %}

@@ -1,0 +1,1 @@
+{% autoescape true %}{{ html }} {{ html|safe }}{% endautoescape %} {{ html }}

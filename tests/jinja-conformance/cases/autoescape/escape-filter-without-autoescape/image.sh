@@ -1,0 +1,1 @@
+{{ v|e }} {{ v|escape }} {{ v|forceescape }} {{ (v|e)|e }}

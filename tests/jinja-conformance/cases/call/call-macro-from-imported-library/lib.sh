@@ -1,0 +1,3 @@
+{% macro section(title) %}### {{ title }}
+{{ caller() }}
+### end {{ title }}{% endmacro %}

@@ -1,0 +1,2 @@
+{% macro twice() %}{{ caller() }}{{ caller() }}{% endmacro %}
+{% call twice() %}ab{% endcall %}

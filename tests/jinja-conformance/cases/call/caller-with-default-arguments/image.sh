@@ -1,0 +1,2 @@
+{% macro m() %}{{ caller() }}|{{ caller('x') }}{% endmacro %}
+{% call(v='default') m() %}{{ v }}{% endcall %}

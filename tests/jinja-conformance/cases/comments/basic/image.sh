@@ -1,0 +1,8 @@
+#!/bin/bash
+{# this is a template comment #}
+echo a {# inline #}b
+{#
+  multi-line
+  {{ not rendered }}
+#}
+echo c

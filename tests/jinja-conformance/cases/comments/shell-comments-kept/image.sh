@@ -1,0 +1,2 @@
+# a shell comment
+## {{ name }}

@@ -1,0 +1,5 @@
+a
+{#- trims -#}
+b
+{#- left only #}
+c

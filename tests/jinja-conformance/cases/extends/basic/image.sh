@@ -1,0 +1,4 @@
+{% extends 'base.sh' %}
+{% block packages %}
+apt-get install -y nginx
+{% endblock %}

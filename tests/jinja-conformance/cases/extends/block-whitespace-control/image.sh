@@ -1,0 +1,4 @@
+{% extends 'base.sh' %}
+{% block b -%}
+   trimmed
+{%- endblock %}

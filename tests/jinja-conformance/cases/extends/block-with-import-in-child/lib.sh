@@ -1,0 +1,1 @@
+{% macro shout(s) %}{{ s|upper }}{% endmacro %}

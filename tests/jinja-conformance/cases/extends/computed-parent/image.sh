@@ -1,0 +1,2 @@
+{% extends layout %}
+{% block body %}hello{% endblock %}

@@ -1,0 +1,1 @@
+minimal: {% block body %}{% endblock %}

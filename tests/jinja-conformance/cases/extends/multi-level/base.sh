@@ -1,0 +1,1 @@
+base: {% block web %}none{% endblock %} | {% block app %}base app{% endblock %}

@@ -1,0 +1,2 @@
+{% extends 'web.sh' %}
+{% block app %}deploy app v2 / {{ super() }}{% endblock %}

@@ -1,0 +1,3 @@
+{% extends 'base.sh' %}
+{% block app %}web default{% endblock %}
+{% block web %}nginx{% endblock %}

@@ -1,0 +1,1 @@
+{% block outer %}outer[{% block inner %}base-inner{% endblock %}]{% endblock %}

@@ -1,0 +1,2 @@
+{% extends 'base.sh' %}
+{% block inner %}CHILD-INNER{% endblock %}

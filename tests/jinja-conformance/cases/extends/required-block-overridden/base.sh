@@ -1,0 +1,1 @@
+start {% block main required %}{% endblock %} end

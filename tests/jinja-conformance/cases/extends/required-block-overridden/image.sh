@@ -1,0 +1,2 @@
+{% extends 'base.sh' %}
+{% block main %}main body{% endblock %}

@@ -1,0 +1,1 @@
+{% for item in ['a', 'b'] %}{% block item scoped %}{{ item }}{% endblock %}{% endfor %}

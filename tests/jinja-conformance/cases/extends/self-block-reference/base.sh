@@ -1,0 +1,2 @@
+# {% block title %}Base{% endblock %}
+echo "{{ self.title() }}"

@@ -1,0 +1,3 @@
+{% extends 'base.sh' %}
+{% set who = 'child' %}
+{% block b %}{{ who }}{% endblock %}

@@ -1,0 +1,1 @@
+{% extends 'mid.sh' %}{% block b %}child({{ super() }}){% endblock %}

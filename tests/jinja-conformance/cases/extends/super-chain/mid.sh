@@ -1,0 +1,1 @@
+{% extends 'base.sh' %}{% block b %}mid({{ super() }}){% endblock %}

@@ -1,0 +1,1 @@
+{% block install %}apt-get update{% endblock %}

@@ -1,0 +1,3 @@
+{% extends 'base.sh' %}
+{% block install %}{{ super() }}
+apt-get install -y docker.io{% endblock %}

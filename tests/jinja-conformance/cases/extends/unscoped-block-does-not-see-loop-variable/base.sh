@@ -1,0 +1,1 @@
+{% for item in ['a'] %}{% block item %}{% endblock %}{% endfor %}

@@ -1,0 +1,2 @@
+{% extends 'base.sh' %}
+{% block item %}{{ item is defined }}{% endblock %}

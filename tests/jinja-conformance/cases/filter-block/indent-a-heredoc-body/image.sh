@@ -1,0 +1,6 @@
+write_files:
+  - content: |
+{% filter indent(6, true) %}
+line one
+line two
+{% endfilter %}

@@ -1,0 +1,4 @@
+[{% filter trim|replace('\n', ' ') %}
+  alpha
+  beta
+{% endfilter %}]

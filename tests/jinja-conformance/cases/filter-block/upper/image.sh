@@ -1,0 +1,3 @@
+{% filter upper %}
+echo hello {{ name }}
+{% endfilter %}

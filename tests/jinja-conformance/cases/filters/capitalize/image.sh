@@ -1,0 +1,1 @@
+{{ 'hello WORLD'|capitalize }} {{ ''|capitalize }}| {{ 'élan'|capitalize }} {{ '1st place'|capitalize }}

@@ -1,0 +1,1 @@
+{{ packages|map('trim')|map('lower')|unique|sort|join(' ') }}

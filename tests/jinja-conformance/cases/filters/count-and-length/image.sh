@@ -1,0 +1,1 @@
+{{ pkgs|count }} {{ pkgs|length }} {{ env|length }} {{ 'hello'|length }} {{ ''|count }} {{ range(4)|length }}

@@ -1,0 +1,1 @@
+{{ undefined_thing|d('alias works') }} {{ ''|d('x', true) }} {{ none|d(default_value='y', boolean=true) }}

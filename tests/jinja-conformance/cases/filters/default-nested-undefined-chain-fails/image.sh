@@ -1,0 +1,1 @@
+{{ cfg.a.b|default('x') }}

@@ -1,0 +1,1 @@
+{{ aws_extra.tags.Name|default('unnamed') }} {{ aws_extra.region|default('us-east-1') }}

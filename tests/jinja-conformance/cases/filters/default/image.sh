@@ -1,0 +1,1 @@
+{{ missing|default('fallback') }} {{ empty|default('fallback') }} {{ empty|default('fallback', true) }} {{ zero|default(5, boolean=true) }} {{ nothing|default('n') }} {{ nothing|default('n', true) }} {{ missing|default }}|

@@ -1,0 +1,1 @@
+{{ owners|dictsort(by='value') }} {{ owners|dictsort(false, 'value', true) }} {{ owners|dictsort(true, 'value') }}

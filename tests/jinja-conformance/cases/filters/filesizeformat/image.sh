@@ -1,0 +1,1 @@
+{{ 0|filesizeformat }} {{ 1|filesizeformat }} {{ 1000|filesizeformat }} {{ 1024|filesizeformat }} {{ 1500000|filesizeformat }} {{ 1073741824|filesizeformat }} {{ 1024|filesizeformat(true) }} {{ 1536|filesizeformat(binary=true) }} {{ (10 ** 30)|filesizeformat }} {{ 999|filesizeformat }} {{ 1000000|filesizeformat(false) }} {{ '2048'|filesizeformat }}

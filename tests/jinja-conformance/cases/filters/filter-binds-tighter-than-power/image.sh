@@ -1,0 +1,1 @@
+{{ 10 ** 3|filesizeformat }}

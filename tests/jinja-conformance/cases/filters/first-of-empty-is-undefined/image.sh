@@ -1,0 +1,1 @@
+{{ ([]|first) is defined }} {{ []|first|default('none') }}

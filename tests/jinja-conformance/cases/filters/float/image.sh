@@ -1,0 +1,1 @@
+{{ ratio|float }} {{ '3'|float }} {{ 2|float }} {{ bad|float }} {{ bad|float(1.5) }} {{ bad|float(default=-1) }} {{ '1e3'|float }} {{ ' 2.5 '|float }} {{ none|float }} {{ 'inf'|float }} {{ '-inf'|float }}

@@ -1,0 +1,1 @@
+{{ '<b>'|forceescape }} {{ ('<b>'|e)|forceescape }} {{ ('<b>'|safe)|forceescape }}

@@ -1,0 +1,1 @@
+{{ '%s=%s'|format('key', 'value') }} {{ '%d items'|format(3) }} {{ '%05.1f'|format(3.14159) }} {{ '%-6s|'|format('ab') }} {{ '%(name)s is %(age)d'|format(name='ann', age=30) }} {{ '%x %X %o'|format(255, 255, 8) }} {{ '%%'|format() }} {{ '%r'|format('q') }}

@@ -1,0 +1,1 @@
+{{ port|int }} {{ '42'|int + 1 }} {{ 3.99|int }} {{ -3.99|int }} {{ bad|int }} {{ bad|int(-1) }} {{ bad|int(default=7) }} {{ hex|int(0, 16) }} {{ 'ff'|int(base=16) }} {{ '0b101'|int(0, 0) }} {{ '777'|int(base=8) }} {{ '12.7'|int }} {{ ' 5 '|int }} {{ true|int }} {{ none|int }} {{ '1_000'|int }}

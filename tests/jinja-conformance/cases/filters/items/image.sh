@@ -1,0 +1,1 @@
+{{ env|items|list }} {% for k, v in env|items %}{{ k }}{{ v }}{% endfor %}

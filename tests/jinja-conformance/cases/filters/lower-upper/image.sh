@@ -1,0 +1,1 @@
+{{ 'MiXeD'|lower }} {{ 'MiXeD'|upper }} {{ 'ß'|upper }} {{ 'ÉCOLE'|lower }}

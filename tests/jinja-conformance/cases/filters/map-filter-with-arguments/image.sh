@@ -1,0 +1,1 @@
+{{ names|map('upper')|list }} {{ names|map('replace', 'b', 'B')|list }} {{ names|map('center', 7)|list }} {{ ['1', '2']|map('int')|sum }} {{ ['%s.conf', '%s.ini']|map('format', 'app')|list }} {{ names|map('default', 'x')|list }}

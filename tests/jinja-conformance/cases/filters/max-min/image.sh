@@ -1,0 +1,1 @@
+{{ sizes|max }} {{ sizes|min }} {{ names|max }} {{ names|min }} {{ names|max(case_sensitive=true) }} {{ names|min(true) }} {{ disks|max(attribute='size') }} {{ (disks|min(attribute='size')).dev }} {{ 'hello'|max }}

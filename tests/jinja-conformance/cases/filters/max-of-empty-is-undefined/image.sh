@@ -1,0 +1,1 @@
+{{ ([]|max) is defined }} {{ []|min|default('empty') }}

@@ -1,0 +1,1 @@
+{{ ['only']|random }} {{ 'x'|random }} {{ [7]|random + 1 }} {{ ([]|random) is defined }}

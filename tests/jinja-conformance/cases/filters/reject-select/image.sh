@@ -1,0 +1,1 @@
+{{ range(10)|select('odd')|list }} {{ range(10)|reject('odd')|list }} {{ [0, 1, '', 'a', none, [], [1]]|select|list }} {{ [0, 1, '', 'a']|reject|list }} {{ range(10)|select('divisibleby', 3)|list }} {{ [1, 5, 10]|select('>', 4)|list }} {{ ['a', 'b']|select('in', ['b', 'c'])|list }}

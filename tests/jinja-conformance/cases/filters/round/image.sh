@@ -1,0 +1,1 @@
+{{ 3.14159|round }} {{ 3.14159|round(2) }} {{ 3.5|round }} {{ 2.5|round }} {{ 2.675|round(2) }} {{ 3.14159|round(2, 'floor') }} {{ 3.14159|round(1, 'ceil') }} {{ 42|round }} {{ -1.5|round }} {{ 1234.5|round(-2) }} {{ 7|round(method='ceil') }} {{ 2.1|round(precision=0, method='ceil') }} {{ -2.1|round(0, 'floor') }}

@@ -1,0 +1,1 @@
+{{ '<b>'|safe }} {{ ('<b>'|safe) ~ '<i>' }} {% autoescape true %}{{ '<b>'|safe }} {{ '<i>' }}{% endautoescape %}

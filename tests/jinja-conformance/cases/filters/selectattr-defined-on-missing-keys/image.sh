@@ -1,0 +1,1 @@
+{{ mounts|selectattr('device', 'defined')|map(attribute='path')|list }} {{ mounts|rejectattr('device', 'defined')|map(attribute='path')|list }} {{ mounts|selectattr('device', 'undefined')|list|length }}

@@ -1,0 +1,1 @@
+{{ users|sort(attribute='uid')|map(attribute='name')|list }} {{ users|sort(attribute='name')|map(attribute='name')|list }} {{ users|sort(attribute='name', case_sensitive=true)|map(attribute='name')|list }} {{ users|sort(attribute='group,uid')|map(attribute='name')|list }} {{ users|sort(attribute='uid', reverse=true)|map(attribute='uid')|list }}

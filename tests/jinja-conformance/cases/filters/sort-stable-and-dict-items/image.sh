@@ -1,0 +1,1 @@
+{{ conf|dictsort(by='value') }} {{ conf.items()|sort(attribute='1') }} {{ pairs|sort(attribute='1') }}

@@ -1,0 +1,3 @@
+cat > /etc/docker/daemon.json <<'EOF'
+{{ docker | tojson(indent=2) }}
+EOF

@@ -1,0 +1,3 @@
+{{ config|tojson }}
+{{ config|tojson(indent=2) }}
+{{ config|tojson(4) }}

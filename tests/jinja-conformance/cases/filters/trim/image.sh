@@ -1,0 +1,1 @@
+[{{ '  padded  '|trim }}] [{{ 'xxhixx'|trim('x') }}] [{{ '\n\ttabs\n'|trim }}] [{{ '--a--'|trim(chars='-') }}]

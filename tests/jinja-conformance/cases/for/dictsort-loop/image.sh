@@ -1,0 +1,3 @@
+{% for name, value in limits|dictsort %}
+* soft {{ name }} {{ value }}
+{% endfor %}

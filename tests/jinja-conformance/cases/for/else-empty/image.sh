@@ -1,0 +1,5 @@
+{% for u in users %}
+useradd {{ u }}
+{% else %}
+echo "no users"
+{% endfor %}

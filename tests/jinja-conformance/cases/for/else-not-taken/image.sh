@@ -1,0 +1,1 @@
+{% for u in users %}useradd {{ u }}{% else %}none{% endfor %}

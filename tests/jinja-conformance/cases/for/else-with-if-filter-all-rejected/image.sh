@@ -1,0 +1,1 @@
+{% for u in users if u.active %}{{ u.name }}{% else %}no active users{% endfor %}

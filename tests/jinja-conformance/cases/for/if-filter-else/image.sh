@@ -1,0 +1,1 @@
+{% for n in nums if n is even %}{{ n }}{% else %}no even numbers{% endfor %}

@@ -1,0 +1,3 @@
+{% for p in packages %}
+apt-get install -y {{ p }}
+{% endfor %}

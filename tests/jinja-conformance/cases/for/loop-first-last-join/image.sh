@@ -1,0 +1,1 @@
+upstream=({% for s in servers %}"{{ s }}"{% if not loop.last %} {% endif %}{% endfor %})

@@ -1,0 +1,1 @@
+{% for s in steps %}{{ s }}:{{ loop.previtem is defined }}:{{ loop.nextitem is defined }} {% endfor %}

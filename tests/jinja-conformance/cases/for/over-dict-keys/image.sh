@@ -1,0 +1,2 @@
+{% for k in env %}{{ k }}={{ env[k] }}
+{% endfor %}

@@ -1,0 +1,1 @@
+{% for ch in "abc" %}[{{ ch }}]{% endfor %}

@@ -1,0 +1,3 @@
+{% for key, value in sysctl.items() %}
+{{ key }} = {{ value }}
+{% endfor %}

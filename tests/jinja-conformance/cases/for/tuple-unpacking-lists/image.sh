@@ -1,0 +1,2 @@
+{% for number, service in ports %}{{ service }}/{{ number }}
+{% endfor %}

@@ -1,0 +1,1 @@
+{% for k, v in dict(a=1, b=2).items() %}{{ k }}{{ v }}{% endfor %}

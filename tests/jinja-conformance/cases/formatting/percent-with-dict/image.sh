@@ -1,0 +1,1 @@
+{{ '%(name)s:%(uid)d' % user }} {{ '%(name)-6s|' % user }}

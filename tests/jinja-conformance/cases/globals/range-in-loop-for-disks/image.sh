@@ -1,0 +1,2 @@
+{% for i in range(1, 4) %}/dev/xvd{{ 'abcdefgh'[i] }}
+{% endfor %}

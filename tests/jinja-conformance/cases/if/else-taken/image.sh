@@ -1,0 +1,1 @@
+{% if debug %}set -x{% else %}set +x{% endif %}

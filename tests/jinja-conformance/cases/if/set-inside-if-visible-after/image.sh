@@ -1,0 +1,1 @@
+{% if flag %}{% set mode = 'on' %}{% else %}{% set mode = 'off' %}{% endif %}mode={{ mode }}

@@ -1,0 +1,1 @@
+{% import 'lib/' ~ flavour ~ '.sh' as os %}{{ os.pkg('vim') }}

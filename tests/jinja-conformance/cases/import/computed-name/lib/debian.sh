@@ -1,0 +1,1 @@
+{% macro pkg(p) %}apt-get install {{ p }}{% endmacro %}

@@ -1,0 +1,2 @@
+{% from 'lib.sh' import quote as q, version %}
+{{ q('x') }} {{ version }}

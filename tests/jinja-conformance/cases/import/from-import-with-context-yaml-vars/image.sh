@@ -1,0 +1,2 @@
+{% from 'apt.sh' import install_all with context %}
+{{ install_all() }}

@@ -1,0 +1,3 @@
+{% from 'lib/svc.sh' import enable, restart %}
+{{ enable('nginx') }}
+{{ restart('nginx') }}

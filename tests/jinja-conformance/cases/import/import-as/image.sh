@@ -1,0 +1,3 @@
+{% import 'lib/pkg.sh' as pkg %}
+{{ pkg.install('curl', 'git') }}
+{{ pkg.remove('nano') }}

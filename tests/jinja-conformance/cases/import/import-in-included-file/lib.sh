@@ -1,0 +1,1 @@
+{% macro hello() %}hello from lib{% endmacro %}

@@ -1,0 +1,1 @@
+{% import 'lib.sh' as l %}{{ l.hello() }}

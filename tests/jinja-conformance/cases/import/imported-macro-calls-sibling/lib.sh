@@ -1,0 +1,2 @@
+{% macro inner() %}inner{% endmacro %}
+{% macro outer() %}outer({{ inner() }}){% endmacro %}

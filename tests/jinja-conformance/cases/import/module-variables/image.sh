@@ -1,0 +1,2 @@
+{% import 'settings.sh' as settings %}
+{{ settings.prefix }} {{ settings.dirs|join(',') }}

@@ -1,0 +1,1 @@
+{% import 'lib.sh' as lib %}{{ lib.public() }} {{ lib._private is defined }}

@@ -1,0 +1,2 @@
+{% macro _private() %}p{% endmacro %}
+{% macro public() %}{{ _private() }}ublic{% endmacro %}

@@ -1,0 +1,1 @@
+{% macro show() %}{{ region }} {{ local }}{% endmacro %}

@@ -1,0 +1,2 @@
+{% import 'lib.sh' as lib %}
+{{ lib.show() }}

@@ -1,0 +1,1 @@
+{% macro show() %}region defined: {{ region is defined }}{% endmacro %}

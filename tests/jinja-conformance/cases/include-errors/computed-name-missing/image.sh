@@ -1,0 +1,2 @@
+line
+{% include 'os/' ~ os_name ~ '.sh' %}

@@ -1,0 +1,3 @@
+{% macro div(a, b) -%}
+{{ a / b }}
+{%- endmacro %}

@@ -1,0 +1,2 @@
+top
+{% include 'mid.sh' %}

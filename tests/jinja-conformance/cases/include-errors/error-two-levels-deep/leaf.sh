@@ -1,0 +1,3 @@
+leaf 1
+leaf 2
+{{ leaf_value }}

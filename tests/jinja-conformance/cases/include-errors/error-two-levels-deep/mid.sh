@@ -1,0 +1,2 @@
+mid
+{% include 'leaf.sh' %}

@@ -1,0 +1,1 @@
+{% from 'macros/none.sh' import m %}

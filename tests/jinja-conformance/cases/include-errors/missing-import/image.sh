@@ -1,0 +1,2 @@
+one
+{% import 'lib.sh' as lib %}

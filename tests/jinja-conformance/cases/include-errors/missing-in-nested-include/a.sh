@@ -1,0 +1,3 @@
+a1
+a2
+{% include 'gone.sh' %}

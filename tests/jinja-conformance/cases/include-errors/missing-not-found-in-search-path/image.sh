@@ -1,0 +1,1 @@
+{% include 'only-elsewhere.sh' %}

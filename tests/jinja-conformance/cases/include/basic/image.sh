@@ -1,0 +1,3 @@
+#!/bin/bash
+{% include 'common.sh' %}
+echo main

@@ -1,0 +1,3 @@
+{% include 'os/' ~ os ~ '.sh' %}
+{% set helper = 'os/common.sh' %}
+{% include helper %}

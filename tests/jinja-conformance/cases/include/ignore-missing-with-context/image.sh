@@ -1,0 +1,1 @@
+{% set local = 'L' %}{% include ['missing.sh', 'found.sh'] ignore missing with context %}

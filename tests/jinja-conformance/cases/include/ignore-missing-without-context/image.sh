@@ -1,0 +1,1 @@
+x{% include 'nope.sh' ignore missing without context %}y

@@ -1,0 +1,1 @@
+{% include 'templates/setup-inner.sh' %} via search path

@@ -1,0 +1,3 @@
+{% macro section(name) %}# {{ name }}
+{% include 'body.sh' %}{% endmacro %}
+{{ section('first') }}

@@ -1,0 +1,1 @@
+{% macro helper() %}x{% endmacro %}defs

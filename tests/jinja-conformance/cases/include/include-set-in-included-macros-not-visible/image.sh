@@ -1,0 +1,1 @@
+{% include 'defs.sh' %}{{ helper is defined }}

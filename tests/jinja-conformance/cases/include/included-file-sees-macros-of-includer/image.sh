@@ -1,0 +1,1 @@
+{% macro greet(n) %}hi {{ n }}{% endmacro %}{% include 'use.sh' %}

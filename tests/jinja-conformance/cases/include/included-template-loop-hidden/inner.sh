@@ -1,0 +1,1 @@
+[{{ i }} {{ loop is defined }}]

@@ -1,0 +1,2 @@
+{% include ['os/' ~ os ~ '.sh', 'os/default.sh'] %}
+{% include ['os/missing.sh', 'os/default.sh'] %}

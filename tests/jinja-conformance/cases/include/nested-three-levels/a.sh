@@ -1,0 +1,1 @@
+2{% include 'b.sh' %}2

@@ -1,0 +1,1 @@
+3{% include 'c.sh' %}3

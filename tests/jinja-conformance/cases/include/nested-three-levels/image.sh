@@ -1,0 +1,1 @@
+1{% include 'a.sh' %}1

@@ -1,0 +1,2 @@
+{% include 'motd.sh' %}
+{% include 'base.sh' %}

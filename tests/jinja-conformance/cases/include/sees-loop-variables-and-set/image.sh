@@ -1,0 +1,4 @@
+{% set prefix = 'svc' %}
+{% for service in services %}
+{% include 'enable.sh' %}
+{% endfor %}

@@ -1,0 +1,2 @@
+{% for e in extras %}{% include e %}
+{% endfor %}

@@ -1,0 +1,1 @@
+{% for item in ['a'] %}{% include 'inner.sh' without context %}{% endfor %}

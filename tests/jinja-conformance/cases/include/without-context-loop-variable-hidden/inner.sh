@@ -1,0 +1,1 @@
+item defined: {{ item is defined }}

@@ -1,0 +1,1 @@
+who defined: {{ who is defined }}, local defined: {{ local is defined }}, globals: {{ range(2)|list }}

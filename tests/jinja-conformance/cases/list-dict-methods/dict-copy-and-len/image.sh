@@ -1,0 +1,1 @@
+{% set c = cfg.copy() %}{{ c }} {{ c|length }} {{ cfg == c }}

@@ -1,0 +1,1 @@
+{{ env.items()|list }} {{ env.keys()|list }} {{ env.values()|list }} {{ env.keys()|join(',') }}

@@ -1,0 +1,1 @@
+{% for name, v in versions.items()|sort %}{{ name }}={{ v }} {% endfor %}

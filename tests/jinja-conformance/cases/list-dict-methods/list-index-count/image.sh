@@ -1,0 +1,1 @@
+{{ zones.index('c') }} {{ zones.count('b') }} {{ zones.index('b', 2) }}

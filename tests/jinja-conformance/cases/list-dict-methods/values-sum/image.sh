@@ -1,0 +1,1 @@
+{{ sizes.values()|sum }} {{ sizes.values()|max }} {{ sizes.keys()|sort|first }}

@@ -1,0 +1,1 @@
+{{ "single ' inside" }} {{ 'double " inside' }} {{ "" }}{{ '' }}|

@@ -1,0 +1,1 @@
+{{ d|attr('items') is callable }} {{ d['items'] }}

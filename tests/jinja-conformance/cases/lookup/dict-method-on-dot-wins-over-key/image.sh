@@ -1,0 +1,1 @@
+{{ apt.update is callable }} {{ apt.update is sameas true }}

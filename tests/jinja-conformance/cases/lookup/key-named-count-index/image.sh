@@ -1,0 +1,1 @@
+{{ stats['count'] }} {{ stats['index'] }} {{ stats.count is callable }} {{ entries.count('a') }} {{ entries.index('b') }}

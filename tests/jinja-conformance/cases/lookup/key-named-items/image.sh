@@ -1,0 +1,1 @@
+{{ cart['items'] }} {{ cart.items() | list }} {{ cart.items is callable }}

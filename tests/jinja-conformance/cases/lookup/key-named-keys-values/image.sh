@@ -1,0 +1,1 @@
+{{ repo['keys'] }} {{ repo['values'] }} {{ repo.keys()|list }} {{ repo.values()|list|length }}

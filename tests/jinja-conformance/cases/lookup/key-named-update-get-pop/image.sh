@@ -1,0 +1,1 @@
+{{ apt['update'] }} {{ apt['get'] }} {{ apt['pop'] }} {{ apt.get('update') }} {{ apt.get('nothing', 'default') }}

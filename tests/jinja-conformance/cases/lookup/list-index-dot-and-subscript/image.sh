@@ -1,0 +1,1 @@
+{{ packages.0 }} {{ packages[1] }} {{ packages[-1] }} {{ packages.2 }}

@@ -1,0 +1,2 @@
+{{ users|map(attribute='name')|join(',') }}
+{{ users|map(attribute='keys')|map('length')|sum }}

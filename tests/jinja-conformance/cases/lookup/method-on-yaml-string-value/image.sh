@@ -1,0 +1,1 @@
+{{ url.split('/')[2] }} {{ url.startswith('https') }}

@@ -1,0 +1,1 @@
+{{ cfg.b|default('none') }} {{ cfg['c']|default('none') }} {{ cfg.b is defined }} {{ cfg['a'] is defined }}

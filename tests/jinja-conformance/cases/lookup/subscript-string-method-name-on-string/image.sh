@@ -1,0 +1,1 @@
+{{ s.upper() }} {{ s['upper'] is defined }} {{ s.upper is defined }}

@@ -1,0 +1,1 @@
+{{ envs[which].size }} {% for e in ['prod', 'dev'] %}{{ e }}={{ envs[e]['size'] }} {% endfor %}

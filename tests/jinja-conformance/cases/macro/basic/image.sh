@@ -1,0 +1,3 @@
+{% macro install(pkg) %}apt-get install -y {{ pkg }}{% endmacro %}
+{{ install('curl') }}
+{{ install('git') }}

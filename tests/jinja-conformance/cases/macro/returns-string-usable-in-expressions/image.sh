@@ -1,0 +1,2 @@
+{% macro q(s) %}"{{ s }}"{% endmacro %}
+{{ q('a') ~ ' ' ~ q('b') }} {{ q('x')|length }} {{ q('y')|upper }}

@@ -1,0 +1,4 @@
+{% macro show() %}{{ who }}{% endmacro %}
+{% set who = 'top-level' %}
+{{ show() }}
+{% for who in ['loop'] %}{{ show() }}{% endfor %}

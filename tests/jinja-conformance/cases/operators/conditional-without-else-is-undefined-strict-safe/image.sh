@@ -1,0 +1,1 @@
+[{{ 'x' if false }}] [{{ ('x' if false)|default('d') }}] [{{ ('x' if false) is defined }}]

@@ -1,0 +1,1 @@
+{{ -offset }} {{ - offset + 10 }} {{ -offset ** 2 }}

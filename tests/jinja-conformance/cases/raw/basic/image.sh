@@ -1,0 +1,3 @@
+{% raw %}
+echo "{{ not a variable }}" {% if %}
+{% endraw %}

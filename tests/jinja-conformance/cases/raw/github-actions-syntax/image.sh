@@ -1,0 +1,5 @@
+cat > ci.yml <<'EOF'
+runs-on: {{ runner }}
+steps:
+  - run: echo {% raw %}${{ secrets.TOKEN }}{% endraw %}
+EOF

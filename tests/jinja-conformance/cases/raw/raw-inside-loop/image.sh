@@ -1,0 +1,2 @@
+{% for v in ['HOME', 'PATH'] %}echo {% raw %}${{% endraw %}{{ v }}{% raw %}}{% endraw %}
+{% endfor %}

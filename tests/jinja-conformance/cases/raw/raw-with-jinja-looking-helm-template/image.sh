@@ -1,0 +1,7 @@
+cat > values.tpl <<'EOF'
+{%- raw %}
+{{- define "app.labels" -}}
+app: {{ .Chart.Name }}
+{{- end -}}
+{% endraw %}
+EOF

@@ -1,0 +1,1 @@
+useradd --system --no-create-home agent || true

@@ -1,0 +1,1 @@
+{% include 'level01.sh' %}

@@ -1,0 +1,1 @@
+1 {% include 'level02.sh' %}

@@ -1,0 +1,1 @@
+2 {% include 'level03.sh' %}

@@ -1,0 +1,1 @@
+3 {% include 'level04.sh' %}

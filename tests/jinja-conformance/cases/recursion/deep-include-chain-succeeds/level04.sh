@@ -1,0 +1,1 @@
+4 {% include 'level05.sh' %}

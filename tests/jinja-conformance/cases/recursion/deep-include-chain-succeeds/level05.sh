@@ -1,0 +1,1 @@
+5 {% include 'level06.sh' %}

@@ -1,0 +1,1 @@
+6 {% include 'level07.sh' %}

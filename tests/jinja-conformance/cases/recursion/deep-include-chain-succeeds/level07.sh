@@ -1,0 +1,1 @@
+7 {% include 'level08.sh' %}

@@ -1,0 +1,1 @@
+8 {% include 'level09.sh' %}

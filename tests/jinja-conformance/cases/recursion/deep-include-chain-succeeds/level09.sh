@@ -1,0 +1,1 @@
+9 {% include 'level10.sh' %}

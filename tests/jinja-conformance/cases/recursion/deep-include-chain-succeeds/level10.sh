@@ -1,0 +1,1 @@
+10 {% include 'level11.sh' %}

@@ -1,0 +1,1 @@
+11 {% include 'level12.sh' %}

@@ -1,0 +1,1 @@
+12 {% include 'level13.sh' %}

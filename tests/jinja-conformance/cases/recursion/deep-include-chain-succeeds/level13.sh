@@ -1,0 +1,1 @@
+13 {% include 'level14.sh' %}

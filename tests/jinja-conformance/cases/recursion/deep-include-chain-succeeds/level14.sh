@@ -1,0 +1,1 @@
+14 {% include 'level15.sh' %}

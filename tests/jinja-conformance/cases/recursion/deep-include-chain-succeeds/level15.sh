@@ -1,0 +1,1 @@
+15 {% include 'level16.sh' %}

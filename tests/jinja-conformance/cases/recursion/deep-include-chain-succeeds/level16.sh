@@ -1,0 +1,1 @@
+16 {% include 'level17.sh' %}

@@ -1,0 +1,1 @@
+17 {% include 'level18.sh' %}

@@ -1,0 +1,1 @@
+18 {% include 'level19.sh' %}

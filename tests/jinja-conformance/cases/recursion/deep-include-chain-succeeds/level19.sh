@@ -1,0 +1,1 @@
+19 {% include 'level20.sh' %}

@@ -1,0 +1,1 @@
+20 {% include 'level21.sh' %}

@@ -1,0 +1,1 @@
+21 {% include 'level22.sh' %}

@@ -1,0 +1,1 @@
+22 {% include 'level23.sh' %}

@@ -1,0 +1,1 @@
+23 {% include 'level24.sh' %}

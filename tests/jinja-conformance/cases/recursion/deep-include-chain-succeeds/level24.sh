@@ -1,0 +1,1 @@
+24 {% include 'level25.sh' %}

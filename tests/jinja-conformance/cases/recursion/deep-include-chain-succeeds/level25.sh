@@ -1,0 +1,1 @@
+25 {% include 'level26.sh' %}

@@ -1,0 +1,1 @@
+26 {% include 'level27.sh' %}

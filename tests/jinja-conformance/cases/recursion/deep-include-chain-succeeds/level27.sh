@@ -1,0 +1,1 @@
+27 {% include 'level28.sh' %}

@@ -1,0 +1,1 @@
+28 {% include 'level29.sh' %}

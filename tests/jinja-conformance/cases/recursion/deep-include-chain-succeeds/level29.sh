@@ -1,0 +1,1 @@
+29 {% include 'level30.sh' %}

@@ -1,0 +1,1 @@
+30 {% include 'level31.sh' %}

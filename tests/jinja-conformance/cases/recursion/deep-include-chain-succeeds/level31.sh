@@ -1,0 +1,1 @@
+31 {% include 'level32.sh' %}

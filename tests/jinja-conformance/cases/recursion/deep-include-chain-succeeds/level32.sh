@@ -1,0 +1,1 @@
+32 {% include 'level33.sh' %}

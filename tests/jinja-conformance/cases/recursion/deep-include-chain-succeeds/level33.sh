@@ -1,0 +1,1 @@
+33 {% include 'level34.sh' %}

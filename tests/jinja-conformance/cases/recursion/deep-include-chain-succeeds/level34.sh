@@ -1,0 +1,1 @@
+34 {% include 'level35.sh' %}

@@ -1,0 +1,1 @@
+35 {% include 'level36.sh' %}

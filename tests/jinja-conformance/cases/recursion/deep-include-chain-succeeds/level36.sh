@@ -1,0 +1,1 @@
+36 {% include 'level37.sh' %}

@@ -1,0 +1,1 @@
+37 {% include 'level38.sh' %}

@@ -1,0 +1,1 @@
+38 {% include 'level39.sh' %}

@@ -1,0 +1,1 @@
+39 {% include 'level40.sh' %}

@@ -1,0 +1,2 @@
+start
+{% include 'loop.sh' %}

@@ -1,0 +1,4 @@
+{% macro forever(n) %}
+{{ forever(n + 1) }}
+{% endmacro %}
+{{ forever(0) }}

@@ -1,0 +1,2 @@
+#!/bin/bash
+per_worker={{ 100 / workers }}

@@ -1,0 +1,3 @@
+{% for v in values %}
+{{ 10 / v }}
+{% endfor %}

@@ -1,0 +1,2 @@
+{% extends 'a.sh' %}
+{% extends 'b.sh' %}

@@ -1,0 +1,1 @@
+{% for i in count %}{{ i }}{% endfor %}

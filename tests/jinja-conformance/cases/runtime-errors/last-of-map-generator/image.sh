@@ -1,0 +1,2 @@
+{{ users|map(attribute='name')|first }}
+{{ users|map(attribute='name')|last }}

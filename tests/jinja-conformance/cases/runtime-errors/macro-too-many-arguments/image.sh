@@ -1,0 +1,2 @@
+{% macro m(a) %}{{ a }}{% endmacro %}
+{{ m(1, 2) }}

@@ -1,0 +1,2 @@
+{% macro m(a) %}{{ a }}{% endmacro %}
+{{ m(a=1, b=2) }}

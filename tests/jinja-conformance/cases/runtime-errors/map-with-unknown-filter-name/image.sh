@@ -1,0 +1,1 @@
+{{ binds|map('split', ' ')|list }}

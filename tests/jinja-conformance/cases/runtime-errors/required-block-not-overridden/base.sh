@@ -1,0 +1,2 @@
+start
+{% block main required %}{% endblock %}

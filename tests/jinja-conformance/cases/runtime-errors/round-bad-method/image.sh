@@ -1,0 +1,1 @@
+{{ 3.5|round(method='banker') }}

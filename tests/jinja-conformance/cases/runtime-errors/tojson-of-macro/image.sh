@@ -1,0 +1,2 @@
+{% macro m() %}{% endmacro %}
+{{ m|tojson }}

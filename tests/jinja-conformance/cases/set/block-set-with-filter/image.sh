@@ -1,0 +1,3 @@
+{% set banner | upper | trim %}
+   hello world
+{% endset %}[{{ banner }}]

@@ -1,0 +1,6 @@
+{% set motd %}
+Welcome to {{ name }}.
+Managed by {{ user }}.
+{% endset %}
+cat > /etc/motd <<'EOF'
+{{ motd }}EOF

@@ -1,0 +1,3 @@
+{% set x = 'main' %}
+{% include 'part.sh' %}
+x={{ x }}

@@ -1,0 +1,1 @@
+{% set x = 'part' %}part x={{ x }}

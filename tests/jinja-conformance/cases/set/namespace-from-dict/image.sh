@@ -1,0 +1,1 @@
+{% set ns = namespace({'a': 1}, b=2) %}{{ ns.a }}{{ ns.b }}

@@ -1,0 +1,1 @@
+{{ region }} {% set region = 'eu-west-1' %}{{ region }}

@@ -1,0 +1,1 @@
+{{ 'abcdef'[start:start + count] }} {{ 'abcdef'[start:] }}

@@ -1,0 +1,1 @@
+{{ raw.strip().lower().replace('_', '-').split('-') }}

@@ -1,0 +1,1 @@
+{{ 'banana'.count('a') }} {{ 'banana'.count('an') }} {{ 'banana'.count('a', 2) }} {{ 'banana'.count('') }}

@@ -1,0 +1,1 @@
+[{{ 'a\tb'.expandtabs(4) }}] [{{ 'x\ty'.expandtabs() }}]

@@ -1,0 +1,1 @@
+{{ '{0[name]}:{0[uid]}'.format(user) }} {{ '{u[name]}'.format(u=user) }}

@@ -1,0 +1,1 @@
+{{ '123'.isdigit() }} {{ '12a'.isdigit() }} {{ 'abc'.isalpha() }} {{ 'ab1'.isalnum() }} {{ '   '.isspace() }} {{ 'ABC'.isupper() }} {{ 'abc'.islower() }} {{ 'Hello World'.istitle() }} {{ '²'.isdigit() }} {{ '²'.isdecimal() }} {{ '½'.isnumeric() }} {{ 'x_1'.isidentifier() }} {{ ''.isdigit() }} {{ 'abc'.isascii() }} {{ 'a\tb'.isprintable() }}

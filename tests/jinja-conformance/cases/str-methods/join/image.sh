@@ -1,0 +1,1 @@
+{{ ' '.join(packages) }} {{ ','.join(['a', 'b', 'c']) }} {{ ''.join('xyz') }} {{ '-'.join([]) }}|

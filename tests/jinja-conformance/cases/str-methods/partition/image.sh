@@ -1,0 +1,1 @@
+{{ kv.partition('=') }} {{ kv.rpartition('=') }} {{ kv.partition('#') }} {{ kv.partition('=')[2] }}

@@ -1,0 +1,1 @@
+{{ image.removeprefix('ubuntu-') }} {{ image.removesuffix('-server') }} {{ image.removeprefix('debian') }}

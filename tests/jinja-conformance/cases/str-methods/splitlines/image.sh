@@ -1,0 +1,1 @@
+{{ text.splitlines() }} {{ text.splitlines(true) }} {{ 'a\r\nb\rc'.splitlines() }} {{ ''.splitlines() }}

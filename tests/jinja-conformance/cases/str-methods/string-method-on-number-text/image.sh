@@ -1,0 +1,1 @@
+{{ port.isdigit() }} {{ port.zfill(6) }} {{ port|int + 1 }}

@@ -1,0 +1,1 @@
+[{{ raw.strip() }}] [{{ slashes.strip('/') }}] [{{ slashes.lstrip('/') }}] [{{ slashes.rstrip('/') }}] [{{ 'xxhixx'.strip('x') }}] [{{ '  a  '.lstrip() }}] [{{ '  a  '.rstrip() }}]

@@ -1,0 +1,2 @@
+{% block a %}1{% endblock %}
+{% block a %}2{% endblock %}

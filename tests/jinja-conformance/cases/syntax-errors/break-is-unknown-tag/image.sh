@@ -1,0 +1,3 @@
+{% for i in [1, 2] %}
+{% if i == 2 %}{% break %}{% endif %}
+{% endfor %}

@@ -1,0 +1,2 @@
+{% set l = [] %}
+{% do l.append(1) %}

@@ -1,0 +1,4 @@
+{% if a %}
+{% else %}
+{% elif b %}
+{% endif %}

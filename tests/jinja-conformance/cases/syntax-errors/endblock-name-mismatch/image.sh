@@ -1,0 +1,1 @@
+{% block a %}x{% endblock b %}

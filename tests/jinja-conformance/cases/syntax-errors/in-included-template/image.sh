@@ -1,0 +1,2 @@
+one
+{% include 'broken.sh' %}

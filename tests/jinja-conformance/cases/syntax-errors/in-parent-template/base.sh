@@ -1,0 +1,2 @@
+{% block a %}{% endblock %}
+{{ 1 + }}

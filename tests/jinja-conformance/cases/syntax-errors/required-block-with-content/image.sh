@@ -1,0 +1,1 @@
+{% block main required %}content{% endblock %}

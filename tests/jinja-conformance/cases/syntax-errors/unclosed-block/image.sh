@@ -1,0 +1,2 @@
+{% block main %}
+text

@@ -1,0 +1,3 @@
+line
+{# never closed
+more

@@ -1,0 +1,3 @@
+#!/bin/bash
+{% if true %}
+echo never closed

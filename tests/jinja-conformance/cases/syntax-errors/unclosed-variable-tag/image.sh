@@ -1,0 +1,2 @@
+echo {{ name
+next line

@@ -1,0 +1,3 @@
+{% if false %}
+{{ secret|b64decode }}
+{% endif %}

@@ -1,0 +1,2 @@
+line 1
+{{ 'x'|b64encode }}

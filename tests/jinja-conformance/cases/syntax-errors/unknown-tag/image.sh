@@ -1,0 +1,1 @@
+{% foreach x in y %}

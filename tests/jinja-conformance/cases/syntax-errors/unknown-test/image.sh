@@ -1,0 +1,1 @@
+{% if 7 is prime %}prime{% endif %}

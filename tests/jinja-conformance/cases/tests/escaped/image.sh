@@ -1,0 +1,1 @@
+{{ 'x' is escaped }} {{ ('x'|e) is escaped }} {{ ('<b>'|safe) is escaped }} {{ (1|e) is escaped }}

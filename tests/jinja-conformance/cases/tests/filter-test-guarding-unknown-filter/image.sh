@@ -1,0 +1,1 @@
+{% if 'b64encode' is filter %}{{ 'x'|b64encode }}{% else %}no b64encode{% endif %}

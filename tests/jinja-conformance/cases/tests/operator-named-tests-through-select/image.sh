@@ -1,0 +1,1 @@
+{{ [1, 2, 3]|select('==', 2)|list }} {{ [1, 2, 3]|select('!=', 2)|list }} {{ [1, 2, 3]|select('<', 2)|list }} {{ [1, 2, 3]|select('<=', 2)|list }} {{ [1, 2, 3]|select('>', 2)|list }} {{ [1, 2, 3]|select('>=', 2)|list }}

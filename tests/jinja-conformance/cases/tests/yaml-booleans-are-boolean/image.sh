@@ -1,0 +1,1 @@
+{{ a is boolean }} {{ a is true }} {{ b is false }} {{ c is boolean }} {{ c is string }}

@@ -1,0 +1,1 @@
+{% if quoted_false %}quoted "false" is truthy{% endif %}

@@ -1,0 +1,3 @@
+a
+b
+{{ aws_extra.region }}

@@ -1,0 +1,2 @@
+line1
+{{ env == 'prod' }}

@@ -1,0 +1,1 @@
+{% if release < 3 %}old{% endif %}

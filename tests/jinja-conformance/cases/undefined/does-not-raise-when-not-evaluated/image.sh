@@ -1,0 +1,1 @@
+{% if false %}{{ missing }}{% endif %}[{{ false and missing }}] [{{ true or missing }}] [{{ 'a' if true else missing }}]

@@ -1,0 +1,5 @@
+{% if a %}
+a
+{% elif b %}
+b
+{% endif %}

@@ -1,0 +1,2 @@
+{% from 'lib.sh' import nothere %}
+{{ nothere() }}

@@ -1,0 +1,2 @@
+start
+{% if enable_docker %}docker{% endif %}

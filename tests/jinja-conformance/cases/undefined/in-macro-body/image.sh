@@ -1,0 +1,4 @@
+{% macro show() %}
+value: {{ not_passed }}
+{% endmacro %}
+{{ show() }}

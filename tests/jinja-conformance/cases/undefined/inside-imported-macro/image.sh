@@ -1,0 +1,3 @@
+{% from 'lib.sh' import f %}
+first line
+{{ f() }}

@@ -1,0 +1,3 @@
+{% macro f() %}
+  {{ nowhere }}
+{% endmacro %}

@@ -1,0 +1,4 @@
+one
+two
+{% block b %}{% endblock %}
+{{ base_var }}

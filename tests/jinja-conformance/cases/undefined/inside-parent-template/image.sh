@@ -1,0 +1,2 @@
+{% extends 'base.sh' %}
+{% block b %}child{% endblock %}

@@ -1,0 +1,1 @@
+{% for k, v in missing.items() %}{{ k }}{% endfor %}

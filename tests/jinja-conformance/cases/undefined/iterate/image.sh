@@ -1,0 +1,4 @@
+#!/bin/bash
+{% for p in packages %}
+apt-get install -y {{ p }}
+{% endfor %}

@@ -1,0 +1,2 @@
+{{ servers[0] }}
+{{ servers[5] }}

@@ -1,0 +1,2 @@
+port={{ cfg.port }}
+host={{ cfg.host }}

@@ -1,0 +1,1 @@
+{% set nothing.x = 1 %}

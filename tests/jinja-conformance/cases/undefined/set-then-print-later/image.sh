@@ -1,0 +1,3 @@
+{% set copy = original %}
+ok so far
+{{ copy }}

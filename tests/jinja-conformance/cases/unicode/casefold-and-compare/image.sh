@@ -1,0 +1,1 @@
+{{ 'Straße'.casefold() == 'STRASSE'.casefold() }} {{ 'Straße'|lower == 'strasse' }}

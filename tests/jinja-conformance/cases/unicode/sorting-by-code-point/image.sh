@@ -1,0 +1,1 @@
+{{ ['é', 'z', 'e', 'É', 'Z']|sort(case_sensitive=true) }} {{ 'é' > 'z' }}

@@ -1,0 +1,1 @@
+{{ 'inf'|float }} {{ ['inf'|float, '-inf'|float] }} {{ 'nan'|float }} {{ ('nan'|float) == ('nan'|float) }} {{ 'inf'|float > 10 ** 100 }}

@@ -1,0 +1,1 @@
+{{ big }} {{ big + 1 }} {{ big is integer }}

@@ -1,0 +1,3 @@
+#!/bin/bash
+{% include "a.sh" %}
+{% include "b.sh" %}

@@ -1,0 +1,5 @@
+items:
+{% for l in lines %}
+  - {{ l }}
+{% endfor %}
+done

@@ -1,0 +1,3 @@
+apt-get install -y
+{%- for p in packages %} {{ p }}
+{%- endfor %}

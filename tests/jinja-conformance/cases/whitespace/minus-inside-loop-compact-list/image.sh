@@ -1,0 +1,5 @@
+items=(
+{%- for i in items %}
+  "{{ i }}"
+{%- endfor %}
+)

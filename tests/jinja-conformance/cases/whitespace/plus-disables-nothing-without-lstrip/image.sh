@@ -1,0 +1,3 @@
+  {%+ if true %}x{% endif %}
+    {%+ for i in [1] %}y{% endfor +%}
+z

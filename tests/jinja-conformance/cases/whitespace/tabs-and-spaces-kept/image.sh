@@ -1,0 +1,1 @@
+	tab{{ ' ' }}space  {{ 'x' }}	end

@@ -1,0 +1,5 @@
+start
+{% if true %}
+inside
+{% endif %}
+end

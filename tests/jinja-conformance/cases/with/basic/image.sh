@@ -1,0 +1,4 @@
+{% with port = 8080, host = 'localhost' %}
+{{ host }}:{{ port }}
+{% endwith %}
+{{ port is defined }}

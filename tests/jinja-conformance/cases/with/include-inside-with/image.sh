@@ -1,0 +1,1 @@
+{% with service = 'nginx' %}{% include 'restart.sh' %}{% endwith %}

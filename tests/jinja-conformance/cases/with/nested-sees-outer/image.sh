@@ -1,0 +1,1 @@
+{% with dir = base ~ '/app' %}{% with bin = dir ~ '/bin' %}{{ dir }} {{ bin }}{% endwith %}{% endwith %}

@@ -1,0 +1,1 @@
+{% with %}{% set x = 'inner' %}{{ x }}{% endwith %} {{ x }}

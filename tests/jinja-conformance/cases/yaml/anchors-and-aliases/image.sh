@@ -1,0 +1,1 @@
+{{ primary }} {{ mirror == primary }} {{ more_packages }} {{ copy_of_settings.retries }}

@@ -1,0 +1,1 @@
+{% for k, v in flags|dictsort %}{{ k }}={{ v }}{{ '(bool)' if v is boolean else '(str)' }} {% endfor %}

@@ -1,0 +1,1 @@
+{{ note }} {{ hash_in_plain }} {{ ignored is defined }}

@@ -1,0 +1,1 @@
+{{ ports }} {{ tags['team name'] }} {{ message }} [{{ escaped }}] [{{ plain_multi }}]

@@ -1,0 +1,1 @@
+{{ name }}_{{ version }} {{ aws.ami }} {{ aws['subnet'] }} {{ search_path }} {{ version is string }}

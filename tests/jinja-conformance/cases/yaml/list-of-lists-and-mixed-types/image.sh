@@ -1,0 +1,1 @@
+{{ matrix }} {{ matrix[1][1] is boolean }} {{ matrix|map('length')|list }}

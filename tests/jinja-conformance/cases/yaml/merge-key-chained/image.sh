@@ -1,0 +1,1 @@
+{{ c|dictsort }} {{ c|length }}

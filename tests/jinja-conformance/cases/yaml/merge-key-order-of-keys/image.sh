@@ -1,0 +1,1 @@
+{{ m }} {% for k in m %}{{ k }}{% endfor %} {{ m|list }} {{ m.values()|list }}

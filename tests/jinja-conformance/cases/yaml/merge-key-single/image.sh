@@ -1,0 +1,2 @@
+{{ service|dictsort }}
+useradd -s {{ service.shell }} -G {{ service.groups|join(',') }} {{ service.user }} # {{ service.name }}

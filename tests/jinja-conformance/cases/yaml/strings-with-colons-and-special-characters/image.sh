@@ -1,0 +1,1 @@
+{{ url }} {{ time }} {{ plain_url }} {{ percent }} {{ braces }}
