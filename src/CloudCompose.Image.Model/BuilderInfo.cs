@@ -26,7 +26,8 @@ namespace CloudCompose.Image
         public DateTime? BuildEnded { get; set; }
 
         /// <summary>
-        /// No build runs on it any more: its build ended, its deadline passed, or it has no deadline. Only abandoned
+        /// No build runs on it any more: its build ended (or the left-resources record says its build gave up on it, or its
+        /// process ended), its deadline passed, or it has no deadline. Only abandoned
         /// builders are removed unless Remove-CloudComposeImageBuilder -IncludeActive.
         /// </summary>
         public bool Abandoned { get; set; }

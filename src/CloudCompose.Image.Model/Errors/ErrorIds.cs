@@ -35,7 +35,6 @@ namespace CloudCompose.Image.Errors
         public const string BuilderTerminatedUnexpectedly = "BuilderTerminatedUnexpectedly";
         public const string BuildTimedOut = "BuildTimedOut";
         public const string BuildCancelled = "BuildCancelled";
-        public const string LogWriteFailed = "LogWriteFailed";
         public const string UnexpectedFailure = "UnexpectedFailure";
         public const string ImageScriptFailed = "ImageScriptFailed";
         public const string ImageCreationFailed = "ImageCreationFailed";

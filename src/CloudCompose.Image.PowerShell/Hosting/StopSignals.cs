@@ -7,16 +7,6 @@ using System.Threading;
 
 namespace CloudCompose.Image.PowerShell.Hosting
 {
-    /// <summary>Work that has resources to clean up when the process is asked to end.</summary>
-    internal interface IStoppable
-    {
-        /// <summary>Starts stopping (cancels, and bounds cleanup to what is left of <paramref name="bound"/>).</summary>
-        void Stop(string signal, TimeSpan bound);
-
-        /// <summary>Waits until the work has cleaned up and said so; false when the time ran out.</summary>
-        bool WaitStopped(TimeSpan timeout);
-    }
-
     /// <summary>
     /// SIGTERM, SIGHUP and SIGQUIT (and on Windows console close, logoff and shutdown) run the same cleanup as Ctrl+C,
     /// bounded by <see cref="Bound"/>, then let the process end as the signal says (exit code 143, 129). The

@@ -6,21 +6,26 @@ using System.Threading.Tasks;
 using Amazon.EC2.Model;
 using CloudCompose.Image.Aws;
 using CloudCompose.Image.Cleanup;
+using CloudCompose.Image.LeftBehind;
 
 namespace CloudCompose.Image.Bake
 {
     /// <summary>
     /// The builders of one region, as Get-CloudComposeImageBuilder lists them and Remove-CloudComposeImageBuilder
     /// (the original's <c>down</c>) terminates them: live instances tagged ImageName, each judged abandoned or active.
+    /// The left-resources record counts too: a builder it lists as left (its build gave up on it) or as in flight for a
+    /// process that has ended is abandoned before its deadline, so the command its warning names removes it.
     /// </summary>
     internal sealed class BuilderInventory : IDisposable
     {
         private readonly AwsConnection connection;
         private readonly Amazon.EC2.IAmazonEC2 ec2;
+        private readonly LeftResourceRecord record;
 
-        public BuilderInventory(AwsConnection connection)
+        public BuilderInventory(AwsConnection connection, LeftResourceRecord? record = null)
         {
             this.connection = connection;
+            this.record = record ?? LeftResourceRecord.ForCurrentUser();
             ec2 = connection.CreateEc2Client();
         }
 
@@ -75,7 +80,11 @@ namespace CloudCompose.Image.Bake
 
         private IReadOnlyList<BuilderInfo> Describe(IEnumerable<Instance> instances)
         {
-            var now = DateTime.UtcNow;
+            // Deadlines are written in EC2's clock; the listing just read has brought it up to date.
+            var now = connection.Clock.UtcNow;
+            var overBuilds = new HashSet<string>(
+                LeftResourceList.Over(record).Where(r => r.Kind == LeftResource.InstanceKind).Select(r => r.BuildId),
+                StringComparer.Ordinal);
             return instances
                 .GroupBy(i => i.InstanceId, StringComparer.Ordinal).Select(g => g.First())
                 .Select(i => new BuilderInfo
@@ -88,7 +97,7 @@ namespace CloudCompose.Image.Bake
                     BuildId = BuildTags.Value(i.Tags, BuildTags.BuildId),
                     Deadline = BuildTags.Time(i.Tags, BuildTags.Deadline),
                     BuildEnded = BuildTags.Time(i.Tags, BuildTags.BuildEnded),
-                    Abandoned = Builders.IsAbandoned(i, now),
+                    Abandoned = Builders.IsAbandoned(i, now) || overBuilds.Contains(BuildTags.Value(i.Tags, BuildTags.BuildId) ?? string.Empty),
                     Region = connection.Region,
                 })
                 .OrderBy(b => b.Name, StringComparer.Ordinal).ThenBy(b => b.Version, StringComparer.Ordinal).ThenBy(b => b.LaunchTime)

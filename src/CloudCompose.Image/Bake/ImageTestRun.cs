@@ -13,51 +13,6 @@ using CloudCompose.Image.Rendering;
 
 namespace CloudCompose.Image.Bake
 {
-    /// <summary>Everything about image.test decided before anything launches: the wrapped script and its token.</summary>
-    internal sealed class TestPlan
-    {
-        internal TestPlan(UserDataScript script, string token, string userData, string encodedUserData, bool compressed, IReadOnlyList<string> instanceTypes)
-        {
-            Script = script;
-            Token = token;
-            UserData = userData;
-            EncodedUserData = encodedUserData;
-            Compressed = compressed;
-            InstanceTypes = instanceTypes;
-        }
-
-        public UserDataScript Script { get; }
-
-        /// <summary>The random token the test's result marker must carry (not the builder's).</summary>
-        public string Token { get; }
-
-        public string UserData { get; }
-
-        public string EncodedUserData { get; }
-
-        public bool Compressed { get; }
-
-        /// <summary>The first of <see cref="InstanceTypes"/>.</summary>
-        public string InstanceType => InstanceTypes[0];
-
-        /// <summary>image.test.instance_type, else image.aws.instance_type (a list falls back on capacity like the builder).</summary>
-        public IReadOnlyList<string> InstanceTypes { get; }
-    }
-
-    /// <summary>How image.test ended on its instance.</summary>
-    internal sealed class TestOutcome
-    {
-        internal TestOutcome(string instanceId, string console)
-        {
-            InstanceId = instanceId;
-            Console = console;
-        }
-
-        public string InstanceId { get; }
-
-        public string Console { get; }
-    }
-
     /// <summary>
     /// Runs image.test on a fresh instance of the new image, in the builder's subnet, proved by the same console marker
     /// as image.sh. The instance is never terminated here: the caller hands it to the build's cleanup the moment it
@@ -94,8 +49,8 @@ namespace CloudCompose.Image.Bake
             var token = UserDataWrapper.NewToken();
             // The deadline here only sizes the user data; the launch fixes the real one in EC2's clock.
             var userData = UserDataWrapper.Wrap(script.Script, token, DateTime.UtcNow + options.TestTimeout, options.TestTimeout);
-            var encoded = UserDataWrapper.Encode(userData, config.FilePath, out var compressed);
-            return new TestPlan(script, token, userData, encoded, compressed, config.Test.InstanceType != null ? new[] { config.Test.InstanceType } : config.Aws.InstanceTypes);
+            UserDataWrapper.Bytes(userData, config.FilePath, out var compressed);
+            return new TestPlan(script, token, userData, compressed, config.Test.InstanceType != null ? new[] { config.Test.InstanceType } : config.Aws.InstanceTypes);
         }
 
         /// <param name="launching">Called right before RunInstances: from then on the build's cleanup must look for the instance.</param>

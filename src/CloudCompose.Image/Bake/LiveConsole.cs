@@ -4,16 +4,6 @@ using System.Threading.Tasks;
 
 namespace CloudCompose.Image.Bake
 {
-    /// <summary>Where a builder's console lines go as they are read.</summary>
-    internal interface IConsoleSink
-    {
-        /// <param name="notice">The module's own line (output skipped), not the builder's.</param>
-        void Line(string text, bool notice);
-
-        /// <summary>The lines of one read are all out.</summary>
-        void Flush();
-    }
-
     /// <summary>
     /// Turns successive reads of a console that EC2 hands out only as its newest 64 KB into the lines the builder printed,
     /// each once and in order. A read overlaps the one before unless more than 64 KB arrived in between: then the lines in
