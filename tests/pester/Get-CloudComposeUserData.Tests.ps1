@@ -33,7 +33,8 @@ Describe 'Get-CloudComposeUserData' {
             # image.sh goes in verbatim, in a here-document the wrapper writes to disk and runs.
             $result.UserData.Contains("'`n" + $result.Script.TrimEnd("`n") + "`nCLOUDCOMPOSE_IMAGE_SH_") | Should -BeTrue
             $result.UserData | Should -Match '# cloud-compose-token: [0-9a-f]{16}\n'
-            $result.UserData | Should -Match '\( sleep 2700; cc_report watchdog; shutdown -h now \)'
+            # The watchdog sleeps until the deadline fixed at launch, never longer than -Timeout (45 minutes = 2700 s).
+            $result.UserData | Should -Match '\[ "\$cc_left" -gt 2700 \] && cc_left=2700; sleep "\$cc_left"; cc_report watchdog; shutdown -h now \)'
             $result.UserData | Should -Match 'shutdown -h now\n$'
             $result.Compressed | Should -BeFalse
             $result.Length | Should -Be ([Text.Encoding]::UTF8.GetByteCount($result.UserData))

@@ -158,7 +158,7 @@ namespace CloudCompose.Image.PowerShell.Commands
                 var plan = await baker.PlanAsync(config, script, options, cancellationToken, testScript);
                 var target = $"{config.Name}:{config.Version} ({file})";
                 // An unchanged build returns its existing image: nothing is launched, and nothing retired.
-                var builds = plan.Reuse?.Image == null;
+                var builds = plan.Reuse?.Reuses != true;
                 var after = $" (the builder has -Timeout {Durations.Words(Timeout)} to stop)"
                     + (NoCleanup ? string.Empty : ", then retire the older unused images of " + config.Name + ":" + config.Version);
                 WriteVerbose($"Plan for {target}: {plan.Describe(after)}");

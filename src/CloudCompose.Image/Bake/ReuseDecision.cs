@@ -13,6 +13,9 @@ namespace CloudCompose.Image.Bake
         /// <summary>The image to return instead of building; null means build.</summary>
         public Amazon.EC2.Model.Image? Image { get; }
 
+        /// <summary>Whether an image is returned instead of building (so callers need no SDK type to ask).</summary>
+        public bool Reuses => Image != null;
+
         /// <summary>"unchanged: reusing ami-… built 3d ago", or what makes this a build.</summary>
         public string Reason { get; }
 
