@@ -4,8 +4,8 @@
 .DESCRIPTION
     Each figure is the median wall-clock time of -Runs fresh `pwsh -NoProfile` processes (rounds interleave the
     cases, so drift on a busy machine hits them alike); beside it, the median time the work took inside the
-    process, which start-up noise on a shared machine does not reach. The import is by name, as after Install-Module. Targets
-    (issue 7): Import-Module + Get-Command ≤ 400 ms over bare pwsh; the first Get-CloudComposeUserData ≤ 1 s over
+    process, which start-up noise on a shared machine does not reach. The import is by name, as after Install-Module. Targets:
+    Import-Module + Get-Command ≤ 400 ms over bare pwsh; the first Get-CloudComposeUserData ≤ 1 s over
     bare. Also shows that the AWS SDK is not loaded until an AWS-calling cmdlet needs it. A report, not a test:
     it exits 0 whatever the figures.
 .EXAMPLE

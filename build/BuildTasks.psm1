@@ -52,7 +52,7 @@ function Invoke-BuildTask {
         Copy-Item -Destination $Context.ModuleDir -Recurse
     Copy-Item (Join-Path $Context.Root 'LICENSE') -Destination $Context.ModuleDir
 
-    # Help (issue 8): MAML and about_ topics from docs/en-US into <module>/en-US, generated in a child pwsh.
+    # Help: MAML and about_ topics from docs/en-US into <module>/en-US, generated in a child pwsh.
     Invoke-HelpGeneration -Context $Context
 
     $emulatorProject = Join-Path $Context.Root 'src/CloudCompose.Image.Emulator/CloudCompose.Image.Emulator.csproj'

@@ -20,7 +20,7 @@
         'Remove-UnusedCloudComposeImage'
         'Restore-CloudComposeImage'
     )
-    # Views and script properties for the output types (issue 8).
+    # Views and script properties for the output types.
     FormatsToProcess     = @('CloudCompose.Image.Format.ps1xml')
     TypesToProcess       = @('CloudCompose.Image.Types.ps1xml')
     FunctionsToExport    = @()
