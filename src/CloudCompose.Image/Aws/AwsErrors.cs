@@ -80,6 +80,10 @@ namespace CloudCompose.Image.Aws
             code is "AuthFailure" or "RequestExpired" or "ExpiredToken" or "ExpiredTokenException" or "InvalidClientTokenId"
                 or "UnrecognizedClientException" or "SignatureDoesNotMatch" or "IncompleteSignature" or "MissingAuthenticationToken";
 
+        // EC2 refuses a signature dated more than 15 minutes from its own clock, in either direction, with the same code as expired session credentials.
+        private const string ClockSkewHint =
+            "EC2 answers RequestExpired for temporary credentials that have expired (refresh your SSO login or role session) and for a request signed more than 15 minutes away from EC2's time: if the credentials are fresh, this machine's clock is off (sync it with NTP, e.g. 'timedatectl set-ntp true' or 'w32tm /resync').";
+
         private static CloudComposeException? FromCode(Exception e, string code, string action, string? target, AwsCallInfo? call)
         {
             if (IsThrottling(code))
@@ -93,7 +97,7 @@ namespace CloudCompose.Image.Aws
             {
                 return new CloudComposeException(ErrorIds.AwsAuthFailure, ErrorKind.Authentication,
                     $"AWS did not accept the credentials for ec2:{action} ({code}).", target, e)
-                { Hint = "Check that the access key is active and, for temporary credentials, not expired (refresh your SSO login or role session; a session that must outlive a bake needs a longer duration)." };
+                { Hint = code == "RequestExpired" ? ClockSkewHint : "Check that the access key is active and, for temporary credentials, not expired (refresh your SSO login or role session; a session that must outlive a bake needs a longer duration)." };
             }
 
             switch (code)

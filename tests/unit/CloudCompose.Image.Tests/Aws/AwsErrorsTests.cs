@@ -59,6 +59,17 @@ namespace CloudCompose.Image.Tests.Aws
         }
 
         [Fact]
+        public async Task RequestExpiredNamesBothCausesExpiredCredentialsAndTheClock()
+        {
+            emulator.State.Faults.FailNext("DescribeInstances", 5, "RequestExpired");
+            var e = await Fails(connection);
+            Assert.Equal(ErrorIds.AwsAuthFailure, e.ErrorId);
+            Assert.Contains("15 minutes", e.Hint);
+            Assert.Contains("clock", e.Hint);
+            Assert.Contains("expired", e.Hint);
+        }
+
+        [Fact]
         public async Task SustainedThrottlingSaysHowLongTheSdkRetried()
         {
             emulator.State.Faults.FailNext("DescribeInstances", 100, "RequestLimitExceeded");

@@ -1,0 +1,1 @@
+{{ packages.items | string | truncate(18, true, '') }} {{ packages['items'] is defined }}

@@ -1,0 +1,1 @@
+{{ mixed | dictsort(by='value') }}

@@ -1,0 +1,1 @@
+{{ "tab\there" }} {{ 'q\'s' }} {{ "\u00e9\x41\N{BULLET}" }} {{ 0o17 }} {{ 0x_ff if false else 0xff }} {{ 1_000_000 }} {{ 1.5e3 }} {{ (1, 2) }} {{ (1,) }} {{ {'a': [1, (2, 3)]} }} {{ none }} {{ [none, true, false] }} {{ 'it''s' if false else "a" 'b' }}

@@ -1,0 +1,1 @@
+{% set CONST = 'k' %}{% macro pkgs(list) %}apt-get install -y {{ list | join(' ') }}{% endmacro %}{% macro ctx() %}role={{ role | default('none') }}{% endmacro %}

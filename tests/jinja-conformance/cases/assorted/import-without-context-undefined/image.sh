@@ -1,0 +1,1 @@
+{% from 'lib.sh' import ctx %}{{ ctx() }}

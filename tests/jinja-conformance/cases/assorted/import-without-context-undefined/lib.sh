@@ -1,0 +1,1 @@
+{% macro ctx() %}role={{ role }}{% endmacro %}

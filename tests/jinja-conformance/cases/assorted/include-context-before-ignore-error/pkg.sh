@@ -1,0 +1,1 @@
+pkg {{ p | default('?') }}

@@ -1,0 +1,3 @@
+a
+b
+{{ undefined_thing.x }}

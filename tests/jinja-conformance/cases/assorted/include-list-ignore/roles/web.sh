@@ -1,0 +1,1 @@
+web role for {{ name }}

@@ -1,0 +1,2 @@
+ok
+{% include 'bad.sh' %}

@@ -1,0 +1,1 @@
+{% extends 'layout.sh' %}{% block body %}run {{ role }}{% endblock %}

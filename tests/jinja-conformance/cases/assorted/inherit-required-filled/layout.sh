@@ -1,0 +1,2 @@
+[{% block body required %}{% endblock %}]
+{{ self.body() }}

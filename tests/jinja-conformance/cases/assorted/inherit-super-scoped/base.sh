@@ -1,0 +1,5 @@
+#!/bin/sh
+{% block header %}# base {{ name }}:{{ version }}
+{% endblock %}
+{% block items %}none{% endblock %}
+{% block footer %}# end{% endblock %}

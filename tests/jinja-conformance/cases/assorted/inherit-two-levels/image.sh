@@ -1,0 +1,1 @@
+{% extends 'mid.sh' %}{% block a %}C{{ super() }}{% endblock %}

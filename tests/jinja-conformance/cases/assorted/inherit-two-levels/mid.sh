@@ -1,0 +1,1 @@
+{% extends 'top.sh' %}{% block a %}M{{ super() }}{% endblock %}{% block b %}mb{% endblock %}

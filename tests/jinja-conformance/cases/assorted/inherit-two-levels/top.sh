@@ -1,0 +1,1 @@
+<{% block a %}T{% endblock %}|{% block b %}tb{% endblock %}>

@@ -1,0 +1,1 @@
+{% for n in nested recursive %}{{ loop.depth }}:{{ n.k if n is mapping else n }}[{% if n is mapping and n.v %}{{ loop(n.v) }}{% elif n is iterable and n is not string and n is not mapping %}{{ loop(n) }}{% endif %}]{% endfor %}

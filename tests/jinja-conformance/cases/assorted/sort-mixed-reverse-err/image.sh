@@ -1,0 +1,1 @@
+{{ ['a', 1, 'b', 3] | sort(reverse=true) }}

@@ -1,0 +1,1 @@
+{{ missing | default('d') }} {{ missing | default }}x

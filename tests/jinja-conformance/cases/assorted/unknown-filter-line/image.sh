@@ -1,0 +1,3 @@
+ok
+
+{{ features | nosuch }}
