@@ -167,7 +167,13 @@ function Invoke-PesterTests {
         Write-Host 'Pester wrote no results: counted as one failure.' -ForegroundColor Red
         return [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 }
     }
-    Get-Content -Raw $resultFile | ConvertFrom-Json
+    $counts = Get-Content -Raw $resultFile | ConvertFrom-Json
+    # A run that found no tests or stopped before counting (a filter matching no file, Pester itself failing) is a failure.
+    if ($null -eq $counts.Passed -or $null -eq $counts.Failed -or ($counts.Passed + $counts.Failed) -eq 0) {
+        Write-Host 'Pester ran no tests: counted as one failure.' -ForegroundColor Red
+        return [pscustomobject]@{ Passed = [int]$counts.Passed; Failed = [int]$counts.Failed + 1; Skipped = [int]$counts.Skipped }
+    }
+    $counts
 }
 
 function Invoke-TestTask {
