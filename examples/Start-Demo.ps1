@@ -44,7 +44,7 @@ try {
     $image | Format-List ImageId, ImageName, Name, Version, State, Region, SnapshotIds, BuilderInstanceId, Duration | Out-Host
 
     Write-Step 'Published: the SSM parameter fleets launch from (resolve:ssm:/images/docker/latest)'
-    $image.Published | Format-Table Kind, Region, Name, ImageId, Version, Previous, Succeeded | Out-Host
+    $image.Published | Out-Host
     $parameter = Invoke-Emulator $emulator GET ssm-parameters | Where-Object name -eq '/images/docker/latest'
     Write-Host "  /images/docker/latest = $($parameter.value) (version $($parameter.version), validated by Parameter Store)"
     if ($parameter.value -ne $image.ImageId) { throw "The SSM parameter resolves to $($parameter.value), not $($image.ImageId)." }

@@ -103,6 +103,29 @@ Describe 'UserDataScript view' {
     }
 }
 
+Describe 'PublishedTarget view' {
+    It 'fits 80 columns with the longest region and a long parameter name, wrapping the name rather than cutting it' {
+        $targets = @(
+            [CloudCompose.Image.PublishedTarget]@{ Kind = 'SsmParameter'; Region = 'ap-southeast-2'; Name = '/images/platform/docker/amazon-linux/latest'; ImageId = 'ami-0123456789abcdef0'; Version = 12; Previous = 'ami-0fedcba9876543210'; Succeeded = $true }
+            [CloudCompose.Image.PublishedTarget]@{ Kind = 'LaunchTemplate'; Region = 'us-east-1'; Name = 'web'; ImageId = 'ami-0123456789abcdef0'; Version = 4; Previous = '3'; Succeeded = $true }
+            [CloudCompose.Image.PublishedTarget]@{ Kind = 'LaunchTemplate'; Region = 'us-east-1'; Name = 'worker'; ImageId = 'ami-0123456789abcdef0'; Succeeded = $false; Error = 'AccessDenied' }
+        )
+        $lines = @(($targets | Format-Table | Out-String -Width 80) -split "`r?`n" | Where-Object { $_.Trim() })
+        foreach ($line in $lines) {
+            $line.Length | Should -BeLessOrEqual 80
+            $line | Should -Not -Match '…' -Because 'no value may be cut'
+        }
+        $lines[0] | Should -Match '^Target\s+Region\s+ImageId\s+Version\s+Name$'
+        $lines[2] | Should -Match '^parameter\s+ap-southeast-2\s+ami-0123456789abcdef0\s+12\s+/images/'
+        ($lines -join '') -replace '\s' | Should -Match ([regex]::Escape('/images/platform/docker/amazon-linux/latest'))
+        @($lines | Where-Object { $_ -match '^template\s+us-east-1\s+ami-0123456789abcdef0\s+4\s+web$' }).Count | Should -Be 1
+        @($lines | Where-Object { $_ -match '^template\s+us-east-1\s+ami-0123456789abcdef0\s+failed\s+worker$' }).Count | Should -Be 1
+        $list = $targets[0] | Format-List | Out-String -Width 80
+        $list | Should -Match 'Previous\s+: ami-0fedcba9876543210'
+        $list | Should -Not -Match 'Error'
+    }
+}
+
 Describe 'Real objects from the emulator, at 80 columns' {
     # Names up to 9 characters fit at 80 columns next to the other columns (docker, web-api); wider consoles give
     # Name the rest of the width.
